@@ -1,0 +1,15 @@
+/**
+ * @file callcenter.h
+ * @brief Umbrella header: includes every public header of libcallcenter.
+ */
+#ifndef CALLCENTER_H
+#define CALLCENTER_H
+
+#include "callcenter/common.h"
+#include "callcenter/version.h"
+#include "callcenter/errors.h"
+#include "callcenter/buffer.h"
+#include "callcenter/log.h"
+#include "callcenter/global.h"
+
+#endif /* CALLCENTER_H */
