@@ -13,7 +13,7 @@ libespeak-ng-dev espeak-ng-data espeak-ng libcmocka-dev"
 # What only the test command needs: a PostgreSQL server for the throwaway
 # cluster, Doxygen, Debian's Python for the ctypes binding.
 if [ "${1:-}" = "--test" ]; then
-	PKGS="$PKGS postgresql doxygen python3 sqlite3"
+	PKGS="$PKGS postgresql doxygen python3 python3-venv sqlite3"
 fi
 
 missing=""

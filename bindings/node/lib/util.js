@@ -1,0 +1,24 @@
+'use strict';
+// Strings in and out: argument checks and cc_buf results.
+const { koffi, fn } = require('./native');
+const { check } = require('./errors');
+
+function str(value, what = 'text') {
+  if (typeof value !== 'string') throw new TypeError(`${what} must be a string`);
+  if (value.includes('\0')) throw new RangeError(`${what} must not contain NUL characters`);
+  return value;
+}
+
+// Calls f(buf, ...args), checks the result and returns the text, always
+// releasing the library's buffer.
+function callBuf(f, ...args) {
+  const buf = { ptr: null, reserved: 0, size: 0 };
+  try {
+    check(f(buf, ...args));
+    return buf.ptr ? koffi.decode(buf.ptr, 'char', Number(buf.size)) : '';
+  } finally {
+    fn.cc_buf_dispose(buf);
+  }
+}
+
+module.exports = { str, callBuf };

@@ -1,0 +1,22 @@
+"""Python bindings for libcallcenter (ctypes, standard library only).
+
+The library is loaded from CALLCENTER_LIBRARY, then the build tree of a
+source checkout, then the system.  Every C call releases the GIL, so the
+bindings may be used from several threads under the library's own rules
+(an Engine is shared freely; a Session belongs to one thread at a time).
+"""
+from ._errors import (AlreadyExistsError, CallCenterError,
+                      CallCenterMemoryError, CallCenterTimeoutError,
+                      InvalidInputError, NotFoundError)
+from ._core import (Feature, LogLevel, error_name, features, get_log_level,
+                    mask_email, mask_name, mask_phone, scrub, set_log_level,
+                    strerror, version, version_info)
+from ._lib import path as library_path
+
+__all__ = [
+    'AlreadyExistsError', 'CallCenterError', 'CallCenterMemoryError',
+    'CallCenterTimeoutError', 'InvalidInputError', 'NotFoundError',
+    'Feature', 'LogLevel', 'error_name', 'features', 'get_log_level',
+    'library_path', 'mask_email', 'mask_name', 'mask_phone', 'scrub',
+    'set_log_level', 'strerror', 'version', 'version_info',
+]
