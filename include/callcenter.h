@@ -11,5 +11,6 @@
 #include "callcenter/buffer.h"
 #include "callcenter/log.h"
 #include "callcenter/global.h"
+#include "callcenter/audio.h"
 
 #endif /* CALLCENTER_H */
