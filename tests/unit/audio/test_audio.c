@@ -178,6 +178,7 @@ static void test_resample_streaming_and_stereo(void **state)
 	assert_int_equal(cc_audio_frame_append(&st, block, 80, 8000, 1), 0);
 	assert_int_equal(cc_resampler_process(r, block, 80, &st), CC_EINVAL);
 	cc_audio_frame_dispose(&st);
+	cc_audio_frame_dispose(&out);
 	cc_resampler_free(r);
 	cc_resampler_free(NULL);
 	assert_int_equal(cc_resampler_new(&r, 0, 8000, 16000, 5), CC_EINVAL);
