@@ -12,5 +12,8 @@
 #include "callcenter/log.h"
 #include "callcenter/global.h"
 #include "callcenter/audio.h"
+#include "callcenter/engine.h"
+#include "callcenter/routing.h"
+#include "callcenter/rules.h"
 
 #endif /* CALLCENTER_H */
