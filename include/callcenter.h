@@ -12,6 +12,7 @@
 #include "callcenter/log.h"
 #include "callcenter/global.h"
 #include "callcenter/audio.h"
+#include "callcenter/text.h"
 #include "callcenter/engine.h"
 #include "callcenter/routing.h"
 #include "callcenter/rules.h"

@@ -1,0 +1,321 @@
+/* The fast path: one utterance → match key, tokens with stems, language,
+ * negation, sentiment and urgency, in a caller-owned analysis that needs no
+ * heap for ordinary utterances. */
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include "text_int.h"
+
+uint32_t cc_text__hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+void cc_text__analysis_init(cc_text__analysis *a)
+{
+	memset(a, 0, offsetof(cc_text__analysis, arena_inline));
+	a->arena = a->arena_inline;
+	a->arena_cap = sizeof(a->arena_inline);
+	a->arena_heap = false;
+	a->arena[0] = '\0';
+	a->key = a->stems = a->arena;
+}
+
+void cc_text__analysis_dispose(cc_text__analysis *a)
+{
+	if (!a)
+		return;
+	if (a->arena_heap)
+		cc__free(a->arena);
+	cc_text__analysis_init(a);
+}
+
+static void reset_result(cc_text__analysis *a)
+{
+	a->arena[0] = '\0';
+	a->key = a->stems = a->arena;
+	a->key_len = a->stems_len = 0;
+	a->tokens = NULL;
+	a->ntokens = 0;
+	a->language = CC_TEXT_LANG_UNKNOWN;
+	a->arabizi = false;
+	a->sentiment = CC_TEXT_NEUTRAL;
+	a->score = 0;
+	a->urgency = 0;
+	a->urgent = false;
+}
+
+/* Grows the arena to at least @need bytes, keeping the first @keep. */
+static int arena_grow(cc_text__analysis *a, size_t need, size_t keep)
+{
+	char *p;
+	size_t cap = a->arena_cap * 2;
+	while (cap < need)
+		cap *= 2;
+	p = cc__malloc(cap);
+	if (!p)
+		return cc__error_nomem();
+	memcpy(p, a->arena, keep);
+	if (a->arena_heap)
+		cc__free(a->arena);
+	a->arena = p;
+	a->arena_cap = cap;
+	a->arena_heap = true;
+	return 0;
+}
+
+/* ---- tokens ------------------------------------------------------------ */
+
+enum { C_SEP, C_PUNCT, C_ARABIC, C_LATIN, C_DIGIT, C_MARK };
+
+static int classify(uint32_t cp)
+{
+	int t;
+
+	if (cp < 0x80) {
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+			return C_LATIN;
+		if (cp >= '0' && cp <= '9')
+			return C_DIGIT;
+		if (cp == ' ')
+			return C_SEP;
+		return C_PUNCT;
+	}
+	if (cp >= 0x600 && cp <= 0x6FF) {
+		if ((cp >= 0x621 && cp <= 0x64A) || cp == 0x66E || cp == 0x66F ||
+		    (cp >= 0x671 && cp <= 0x6D3) || cp == 0x6D5 ||
+		    cp == 0x6EE || cp == 0x6EF || cp >= 0x6FA)
+			return C_ARABIC;
+		if (cc__digit_value(cp) >= 0)
+			return C_DIGIT;
+		if ((cp >= 0x64B && cp <= 0x65F) || cp == 0x670 ||
+		    (cp >= 0x610 && cp <= 0x61A) || (cp >= 0x6D6 && cp <= 0x6ED))
+			return C_MARK;
+		return C_PUNCT;
+	}
+	t = u_charType((UChar32)cp);
+	if (t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK ||
+	    t == U_ENCLOSING_MARK)
+		return C_MARK;
+	if (t == U_DECIMAL_DIGIT_NUMBER)
+		return C_DIGIT;
+	if (u_isalpha((UChar32)cp)) {
+		UErrorCode e = U_ZERO_ERROR;
+		UScriptCode sc = uscript_getScript((UChar32)cp, &e);
+		return sc == USCRIPT_ARABIC ? C_ARABIC : C_LATIN;
+	}
+	if (u_isspace((UChar32)cp))
+		return C_SEP;
+	return C_PUNCT;
+}
+
+/* A token scanner over the key.  Arabic and Latin/digit runs split from
+ * each other; an apostrophe between Latin letters stays inside ("don't"). */
+typedef struct scan {
+	const char *s;
+	size_t len, pos;
+} scan;
+
+typedef struct span {
+	size_t start, end;
+	int script;
+	bool after_punct;
+} span;
+
+static size_t peek(const scan *sc, size_t at, uint32_t *cp)
+{
+	size_t n;
+	if (at >= sc->len)
+		return 0;
+	if ((unsigned char)sc->s[at] < 0x80) {
+		*cp = (unsigned char)sc->s[at];
+		return 1;
+	}
+	n = cc__utf8_decode(sc->s + at, sc->len - at, cp);
+	if (n == 0) { /* cannot happen on a key; be safe */
+		*cp = '?';
+		return 1;
+	}
+	return n;
+}
+
+static bool next_token(scan *sc, span *sp)
+{
+	uint32_t cp;
+	size_t n;
+	int c, group = 0; /* 1 Arabic, 2 Latin/digits */
+	bool letters = false, digits = false, arabic = false;
+
+	sp->after_punct = false;
+	/* Skip separators. */
+	for (;;) {
+		n = peek(sc, sc->pos, &cp);
+		if (n == 0)
+			return false;
+		c = classify(cp);
+		if (c == C_ARABIC || c == C_LATIN || c == C_DIGIT)
+			break;
+		if (c == C_PUNCT)
+			sp->after_punct = true;
+		sc->pos += n;
+	}
+	sp->start = sc->pos;
+	for (;;) {
+		int g;
+		n = peek(sc, sc->pos, &cp);
+		if (n == 0)
+			break;
+		c = classify(cp);
+		if (c == C_MARK && group) {
+			sc->pos += n;
+			continue;
+		}
+		if (c == C_PUNCT && cp == '\'') {
+			uint32_t nx;
+			size_t m = peek(sc, sc->pos + n, &nx);
+			if (group == 2 && letters && m &&
+			    classify(nx) == C_LATIN) {
+				sc->pos += n;
+				continue;
+			}
+			break;
+		}
+		if (c != C_ARABIC && c != C_LATIN && c != C_DIGIT)
+			break;
+		g = c == C_ARABIC ? 1 : 2;
+		if (group && g != group)
+			break;
+		group = g;
+		if (c == C_ARABIC)
+			arabic = true;
+		else if (c == C_LATIN)
+			letters = true;
+		else
+			digits = true;
+		sc->pos += n;
+	}
+	sp->end = sc->pos;
+	if (arabic)
+		sp->script = CC_TEXT__SCRIPT_ARABIC;
+	else if (letters)
+		sp->script = CC_TEXT__SCRIPT_LATIN;
+	else if (digits)
+		sp->script = CC_TEXT__SCRIPT_DIGITS;
+	else
+		sp->script = CC_TEXT__SCRIPT_OTHER;
+	return true;
+}
+
+static bool ascii_letters_only(const char *s, size_t len)
+{
+	size_t i;
+	for (i = 0; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || s[i] == '\''))
+			return false;
+	return true;
+}
+
+int cc_text__tokenize(cc_text__analysis *a, const char *text, size_t len)
+{
+	size_t key_len, ntok = 0, need, tok_off, stems_off, i;
+	scan sc;
+	span sp;
+	int rc;
+
+	CC__CHECK_NOTNULL(a);
+	CC__CHECK_ARG(text != NULL || len == 0, "text");
+	reset_result(a);
+	rc = cc_text__fold(a->arena, a->arena_cap, &key_len, text, len,
+			   CC_TEXT__KEY);
+	if (rc == CC_EBUFS) {
+		rc = arena_grow(a, key_len * 4 + 64, 0);
+		if (rc == 0)
+			rc = cc_text__fold(a->arena, a->arena_cap, &key_len,
+					   text, len, CC_TEXT__KEY);
+	}
+	if (rc) {
+		reset_result(a);
+		return rc;
+	}
+	sc.s = a->arena;
+	sc.len = key_len;
+	sc.pos = 0;
+	while (next_token(&sc, &sp))
+		ntok++;
+	if (ntok > UINT16_MAX)
+		ntok = UINT16_MAX;
+
+	/* Layout: key NUL | stems NUL | tokens (aligned). */
+	stems_off = key_len + 1;
+	tok_off = stems_off + key_len + ntok + 1;
+	tok_off = (tok_off + 7) & ~(size_t)7;
+	need = tok_off + ntok * sizeof(cc_text__token);
+	if (need > a->arena_cap) {
+		rc = arena_grow(a, need, key_len + 1);
+		if (rc) {
+			reset_result(a);
+			return rc;
+		}
+	}
+	a->key = a->arena;
+	a->key_len = key_len;
+	a->stems = a->arena + stems_off;
+	a->tokens = (cc_text__token *)(void *)(a->arena + tok_off);
+
+	sc.s = a->arena;
+	sc.pos = 0;
+	for (i = 0; i < ntok && next_token(&sc, &sp); i++) {
+		cc_text__token *t = &a->tokens[i];
+		char *stem = a->arena + stems_off + a->stems_len;
+		const char *w = a->arena + sp.start;
+		size_t wl = sp.end - sp.start, sl;
+
+		if (i > 0)
+			*stem++ = ' ', a->stems_len++;
+		if (sp.script == CC_TEXT__SCRIPT_ARABIC)
+			sl = cc_text__stem_arabic(stem, w, wl);
+		else if (sp.script == CC_TEXT__SCRIPT_LATIN &&
+			 ascii_letters_only(w, wl))
+			sl = cc_text__stem_english(stem, w, wl);
+		else
+			memcpy(stem, w, sl = wl);
+		t->key_off = (uint32_t)sp.start;
+		t->key_len = (uint32_t)wl;
+		t->stem_off = (uint32_t)(stem - a->stems);
+		t->stem_len = (uint32_t)sl;
+		t->key_hash = cc_text__hash(w, wl);
+		t->stem_hash = cc_text__hash(stem, sl);
+		t->index = (uint16_t)i;
+		t->script = (uint8_t)sp.script;
+		t->flags = sp.after_punct && i > 0 ? CC_TEXT__TOK_AFTER_PUNCT
+						   : 0;
+		if (sp.script == CC_TEXT__SCRIPT_DIGITS)
+			t->flags |= CC_TEXT__TOK_NUMBER;
+		a->stems_len += sl;
+	}
+	a->ntokens = i;
+	a->arena[stems_off + a->stems_len] = '\0';
+	cc_text__detect_language(a);
+	return 0;
+}
+
+int cc_text__analyze(cc_text__analysis *a, const char *text, size_t len,
+		     const cc_text__lexicon *lex)
+{
+	int rc = cc_text__tokenize(a, text, len);
+	if (rc)
+		return rc;
+	if (!lex)
+		lex = cc_text__lexicon_default();
+	if (lex)
+		cc_text__score(a, lex);
+	return 0;
+}

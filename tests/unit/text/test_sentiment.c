@@ -1,0 +1,213 @@
+/* Sentiment and urgency: dialect tables, negation, intensifiers, the
+ * corpus lines, and a lexicon extended the way the engine does it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text/text_int.h"
+#include "fixture.h"
+
+static const struct {
+	const char *in;
+	int label;
+	int urgent;
+} cases[] = {
+	/* MSA */
+	{ "الخدمة ممتازة وشكرا لكم", CC_TEXT_POSITIVE, 0 },
+	{ "الخدمة سيئة جدا", CC_TEXT_NEGATIVE, 0 },
+	{ "الخدمة سيئه", CC_TEXT_NEGATIVE, 0 },
+	{ "هذا أمر عاجل جدا", CC_TEXT_NEUTRAL, 1 },
+	{ "ليس جيدا ولكن مقبول", CC_TEXT_NEUTRAL, 0 },
+	/* Gulf */
+	{ "الخدمة مو زينة", CC_TEXT_NEGATIVE, 0 },
+	{ "والله خايسة الخدمة", CC_TEXT_NEGATIVE, 0 },
+	{ "يعطيك العافية ما قصرت", CC_TEXT_POSITIVE, 0 },
+	{ "طفشت من التأخير", CC_TEXT_NEGATIVE, 0 },
+	{ "ابي المدير الحين", CC_TEXT_NEGATIVE, 1 },
+	{ "الخدمة زينة مرة", CC_TEXT_POSITIVE, 0 },
+	/* Levantine */
+	{ "الخدمة مش منيحة", CC_TEXT_NEGATIVE, 0 },
+	{ "يسلمو كتير", CC_TEXT_POSITIVE, 0 },
+	{ "ما حدا رد علي من أسبوع", CC_TEXT_NEGATIVE, 0 },
+	{ "بدي حدا يساعدني هلق ضروري", CC_TEXT_NEUTRAL, 1 },
+	/* Egyptian */
+	{ "الخدمة وحشة اوي", CC_TEXT_NEGATIVE, 0 },
+	{ "الموظف كان كويس خالص", CC_TEXT_POSITIVE, 0 },
+	{ "النت بايظ من امبارح", CC_TEXT_NEGATIVE, 0 },
+	{ "محدش بيرد عليا", CC_TEXT_NEGATIVE, 0 },
+	/* negation of negatives */
+	{ "ما في مشكلة", CC_TEXT_POSITIVE, 0 },
+	{ "no problem at all", CC_TEXT_POSITIVE, 0 },
+	{ "not bad", CC_TEXT_POSITIVE, 0 },
+	/* traps from the old system */
+	{ "السلام عليكم", CC_TEXT_NEUTRAL, 0 },
+	{ "ما هو سعر المنتج؟", CC_TEXT_NEUTRAL, 0 },
+	{ "please check my badge", CC_TEXT_NEUTRAL, 0 },
+	{ "goodbye", CC_TEXT_NEUTRAL, 0 },
+	{ "good morning", CC_TEXT_NEUTRAL, 0 },
+	{ "I am not happy, this is not good", CC_TEXT_NEGATIVE, 0 },
+	{ "URGENT: The Product Is Broken", CC_TEXT_NEGATIVE, 1 },
+	{ "the site is down", CC_TEXT_NEGATIVE, 1 },
+	{ "please fix it asap", CC_TEXT_NEUTRAL, 1 },
+	{ "emergency", CC_TEXT_NEGATIVE, 1 },
+	{ "طوارئ", CC_TEXT_NEGATIVE, 1 },
+	{ "not urgent", CC_TEXT_NEUTRAL, 0 },
+	{ "مش مستعجل خالص", CC_TEXT_NEUTRAL, 0 },
+	{ "I don't like it", CC_TEXT_NEGATIVE, 0 },
+	{ "I'd like to book an appointment", CC_TEXT_NEUTRAL, 0 },
+	{ "very very happy", CC_TEXT_POSITIVE, 0 },
+};
+
+static void test_table(void **state)
+{
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		cc_text_sentiment s;
+		assert_int_equal(cc_text_sentiment_score(&s, cases[i].in), 0);
+		if (s.label != cases[i].label || s.urgent != cases[i].urgent)
+			fail_msg("[%s]: %s %.3f urgent %d, expected %s urgent "
+				 "%d",
+				 cases[i].in, cc_text_sentiment_name(s.label),
+				 s.score, s.urgent,
+				 cc_text_sentiment_name(cases[i].label),
+				 cases[i].urgent);
+		assert_true(s.score >= -1 && s.score <= 1);
+	}
+}
+
+static void test_intensifier_scales(void **state)
+{
+	cc_text_sentiment a, b, c;
+	(void)state;
+	assert_int_equal(cc_text_sentiment_score(&a, "الخدمة رائعة"), 0);
+	assert_int_equal(cc_text_sentiment_score(&b, "الخدمة رائعة جدا"), 0);
+	assert_true(b.score > a.score);
+	assert_int_equal(cc_text_sentiment_score(&a, "good"), 0);
+	assert_int_equal(cc_text_sentiment_score(&b, "very good"), 0);
+	assert_int_equal(cc_text_sentiment_score(&c, "not good"), 0);
+	assert_true(b.score > a.score);
+	assert_true(c.score < 0);
+}
+
+static void test_negation_flags(void **state)
+{
+	cc_text__analysis a;
+	const char *in = "I don't want to buy, thanks";
+	(void)state;
+	cc_text__analysis_init(&a);
+	assert_int_equal(cc_text__analyze(&a, in, strlen(in), NULL), 0);
+	assert_true(a.tokens[1].flags & CC_TEXT__TOK_NEGATOR);
+	assert_true(a.tokens[2].flags & CC_TEXT__TOK_NEGATED);
+	assert_true(a.tokens[4].flags & CC_TEXT__TOK_NEGATED);
+	/* punctuation ends the scope */
+	assert_false(a.tokens[5].flags & CC_TEXT__TOK_NEGATED);
+	in = "ما ابي اشتري";
+	assert_int_equal(cc_text__analyze(&a, in, strlen(in), NULL), 0);
+	assert_true(a.tokens[0].flags & CC_TEXT__TOK_NEGATOR);
+	assert_true(a.tokens[2].flags & CC_TEXT__TOK_NEGATED);
+	cc_text__analysis_dispose(&a);
+}
+
+static void check_line(const cJSON *obj, void *ctx)
+{
+	const cJSON *text = cJSON_GetObjectItem(obj, "text");
+	const cJSON *sent = cJSON_GetObjectItem(obj, "sentiment");
+	const cJSON *urg = cJSON_GetObjectItem(obj, "urgent");
+	cc_text_sentiment s;
+
+	if (!cJSON_IsString(sent) && !cJSON_IsBool(urg))
+		return;
+	(*(int *)ctx)++;
+	assert_int_equal(cc_text_sentiment_score(&s, text->valuestring), 0);
+	if (cJSON_IsString(sent) &&
+	    strcmp(cc_text_sentiment_name(s.label), sent->valuestring) != 0)
+		fail_msg("[%s]: %s, expected %s", text->valuestring,
+			 cc_text_sentiment_name(s.label), sent->valuestring);
+	if (cJSON_IsBool(urg) && s.urgent != cJSON_IsTrue(urg))
+		fail_msg("[%s]: urgent %d", text->valuestring, s.urgent);
+}
+
+static void test_corpus(void **state)
+{
+	int checked = 0;
+	(void)state;
+	assert_true(fixture_each("text/text_dev.jsonl", check_line, &checked) >
+		    0);
+	assert_int_equal(checked, 11);
+}
+
+static void test_lexicon_extension(void **state)
+{
+	cc_text__lexicon *lex;
+	cc_text__analysis a;
+	const char *in = "الباقة خرطي والدعم خرطي";
+	(void)state;
+
+	assert_int_equal(cc_text__lexicon_new(&lex, true), 0);
+	assert_true(cc_text__lexicon_size(lex) > 300);
+	cc_text__analysis_init(&a);
+	assert_int_equal(cc_text__analyze(&a, in, strlen(in), lex), 0);
+	assert_int_equal(a.sentiment, CC_TEXT_NEUTRAL);
+	/* A configured word, in any spelling, and a new urgent phrase. */
+	assert_int_equal(cc_text__lexicon_add(lex, "خَرطي", CC_TEXT__LEX_TERM,
+					      -2, 0, 0),
+			 0);
+	assert_int_equal(cc_text__lexicon_add(lex, "انقطعت الكهرباء",
+					      CC_TEXT__LEX_TERM, -2, 3, 0),
+			 0);
+	assert_int_equal(cc_text__analyze(&a, in, strlen(in), lex), 0);
+	assert_int_equal(a.sentiment, CC_TEXT_NEGATIVE);
+	in = "انقطعت الكهرباء عندنا";
+	assert_int_equal(cc_text__analyze(&a, in, strlen(in), lex), 0);
+	assert_true(a.urgent);
+	/* Replacing an entry keeps one entry. */
+	size_t n = cc_text__lexicon_size(lex);
+	assert_int_equal(cc_text__lexicon_add(lex, "خرطي", CC_TEXT__LEX_TERM,
+					      2, 0, 0),
+			 0);
+	assert_int_equal(cc_text__lexicon_size(lex), n);
+	in = "خرطي";
+	assert_int_equal(cc_text__analyze(&a, in, strlen(in), lex), 0);
+	assert_int_equal(a.sentiment, CC_TEXT_POSITIVE);
+	/* Bad entries change nothing. */
+	assert_int_equal(cc_text__lexicon_add(lex, "", CC_TEXT__LEX_TERM, 1, 0,
+					      0),
+			 CC_EINVAL);
+	assert_int_equal(cc_text__lexicon_add(lex, "x", CC_TEXT__LEX_TERM, 9, 0,
+					      0),
+			 CC_EINVAL);
+	assert_int_equal(cc_text__lexicon_add(lex, "x", CC_TEXT__LEX_TERM, 1, 7,
+					      0),
+			 CC_EINVAL);
+	assert_int_equal(cc_text__lexicon_add(lex, "\xFF", CC_TEXT__LEX_TERM, 1,
+					      0, 0),
+			 CC_EUTF8);
+	assert_int_equal(cc_text__lexicon_size(lex), n);
+	/* An empty lexicon scores nothing. */
+	cc_text__lexicon *empty;
+	assert_int_equal(cc_text__lexicon_new(&empty, false), 0);
+	in = "terrible";
+	assert_int_equal(cc_text__analyze(&a, in, strlen(in), empty), 0);
+	assert_int_equal(a.sentiment, CC_TEXT_NEUTRAL);
+	cc_text__lexicon_free(empty);
+	cc_text__analysis_dispose(&a);
+	cc_text__lexicon_free(lex);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_intensifier_scales),
+		cmocka_unit_test(test_negation_flags),
+		cmocka_unit_test(test_corpus),
+		cmocka_unit_test(test_lexicon_extension),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
