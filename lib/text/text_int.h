@@ -101,7 +101,7 @@ typedef struct cc_text__analysis {
 	char *arena;
 	size_t arena_cap;
 	bool arena_heap;
-	char arena_inline[CC_TEXT__ARENA_INLINE];
+	_Alignas(16) char arena_inline[CC_TEXT__ARENA_INLINE];
 } cc_text__analysis;
 
 void cc_text__analysis_init(cc_text__analysis *a);
