@@ -16,5 +16,6 @@
 #include "callcenter/engine.h"
 #include "callcenter/routing.h"
 #include "callcenter/rules.h"
+#include "callcenter/session.h"
 
 #endif /* CALLCENTER_H */
