@@ -69,14 +69,14 @@ typedef struct cc_call_context {
 
 /** What a fired rule asks for. */
 typedef enum cc_rule_action_kind {
-	CC_ACTION_SET_PRIORITY = 0, /**< @c priority holds the new priority. */
-	CC_ACTION_CREATE_TICKET = 1, /**< Open a ticket (@c priority is its priority). */
-	CC_ACTION_TRANSFER = 2,     /**< To an agent of department @c arg. */
-	CC_ACTION_REQUIRE_FIELD = 3, /**< Field @c arg becomes required. */
-	CC_ACTION_SKIP_FIELD = 4,   /**< Field @c arg is not asked. */
-	CC_ACTION_SAY = 5,          /**< Say prompt @c arg. */
-	CC_ACTION_SET_FLAG = 6,     /**< Set flag @c arg (a name the host reads). */
-	CC_ACTION_ROUTE = 7         /**< Route to department @c arg. */
+	CC_RULE_SET_PRIORITY = 0, /**< @c priority holds the new priority. */
+	CC_RULE_CREATE_TICKET = 1, /**< Open a ticket (@c priority is its priority). */
+	CC_RULE_TRANSFER = 2,     /**< To an agent of department @c arg. */
+	CC_RULE_REQUIRE_FIELD = 3, /**< Field @c arg becomes required. */
+	CC_RULE_SKIP_FIELD = 4,   /**< Field @c arg is not asked. */
+	CC_RULE_SAY = 5,          /**< Say prompt @c arg. */
+	CC_RULE_SET_FLAG = 6,     /**< Set flag @c arg (a name the host reads). */
+	CC_RULE_ROUTE = 7         /**< Route to department @c arg. */
 } cc_rule_action_kind;
 
 /** One action, in the order the rules gave it. */
