@@ -219,6 +219,194 @@ CC_EXTERN(int) cc_text_sentiment_score(cc_text_sentiment *out,
  */
 CC_EXTERN(const char *) cc_text_sentiment_name(int label);
 
+/* ---- numbers ---------------------------------------------------------- */
+
+/** The most digits a ::cc_text_number holds. */
+#define CC_TEXT_NUMBER_MAX_DIGITS 63
+
+/**
+ * A number found in an utterance, written or spoken.
+ *
+ * `digits` is the digit-string reading: "صفر خمسة وخمسين" is "055",
+ * "zero double five" is "055", "٠٥٥ ١٢٣" is "055123".  When the words make
+ * one cardinal ("خمسة وعشرين", "ثلاثمية وخمسين", "twenty five", "ألفين
+ * وخمسمية") `has_value` is 1 and `value` is it (25, 350, 25, 2500).
+ */
+typedef struct cc_text_number {
+	char digits[CC_TEXT_NUMBER_MAX_DIGITS + 1]; /**< ASCII digits, NUL-terminated. */
+	int64_t value;     /**< The cardinal, when `has_value`. */
+	int has_value;     /**< 1 when the number is one cardinal. */
+	int plus;          /**< 1 when "+", "plus" or "زائد" came first. */
+	size_t first_word; /**< Index of its first word in the match key. */
+	size_t nwords;     /**< How many words it spans. */
+} cc_text_number;
+
+/**
+ * @brief Finds the numbers in an utterance.
+ *
+ * Reads digits of any script (ASCII, Arabic-Indic, Persian), split by
+ * spaces or dashes or not, and number words in MSA, Gulf, Levantine and
+ * Egyptian Arabic (صفر، واحد، اثنين/اتنين/ثنين، ثلاثة/تلاتة، … حدعش،
+ * خمستاشر، … خمسين، مية/مئة، ميتين، تلتمية، ألف/آلاف، مليون) and English
+ * ("oh", "double five", "triple", "twenty five", "five hundred and
+ * ten"), also mixed.  Arabic compounds are units first ("خمسة وعشرين" =
+ * 25).  Words that are also ordinary words (ست، مية، تسع، عشر) count alone
+ * only after a cue word such as "رقمي" or "number".
+ *
+ * @param[out] out    Array receiving up to @p cap numbers; may be NULL
+ *                    when @p cap is 0.
+ * @param[in]  cap    Capacity of @p out.
+ * @param[out] count  Receives how many numbers the text has (may exceed
+ *                    @p cap; only the first @p cap are stored).
+ * @param[in]  text   UTF-8 text, NUL-terminated.
+ * @return 0; CC_EINVAL for NULL @p count or @p text, or NULL @p out with a
+ *         capacity; CC_EUTF8; CC_ETOOBIG; CC_ENOMEM.
+ * @par Thread safety
+ * Safe from any thread.
+ * @since 0.1
+ */
+CC_EXTERN(int) cc_text_numbers(cc_text_number *out, size_t cap,
+			       size_t *count, const char *text);
+
+/**
+ * @brief Reads an utterance as one cardinal number: "خمسة وعشرين" → 25,
+ * "ثلاثمية وخمسين" → 350, "twenty five" → 25, "١٢٠" → 120.
+ *
+ * @param[out] value  Receives the number.
+ * @param[in]  text   UTF-8 text, NUL-terminated.
+ * @return 0; CC_ENOTFOUND when the text has no number; CC_ERANGE when its
+ *         first number is a digit sequence rather than one cardinal
+ *         ("zero five five", or more than 18 digits); CC_EINVAL for NULL
+ *         arguments; CC_EUTF8; CC_ETOOBIG; CC_ENOMEM.
+ * @par Thread safety
+ * Safe from any thread.
+ * @since 0.1
+ */
+CC_EXTERN(int) cc_text_cardinal(int64_t *value, const char *text);
+
+/* ---- phone numbers ---------------------------------------------------- */
+
+/** What kind of line a phone number is, where the metadata knows. */
+typedef enum cc_text_phone_type {
+	CC_TEXT_PHONE_UNKNOWN = 0,        /**< Country not in the table. */
+	CC_TEXT_PHONE_MOBILE = 1,         /**< Mobile. */
+	CC_TEXT_PHONE_FIXED = 2,          /**< Fixed line. */
+	CC_TEXT_PHONE_TOLL_FREE = 3,      /**< Toll-free service number. */
+	CC_TEXT_PHONE_FIXED_OR_MOBILE = 4 /**< Either (North America). */
+} cc_text_phone_type;
+
+/** Why a text is not a valid phone number. */
+typedef enum cc_text_phone_problem {
+	CC_TEXT_PHONE_OK = 0,          /**< Valid. */
+	CC_TEXT_PHONE_NO_DIGITS = 1,   /**< No number in the text. */
+	CC_TEXT_PHONE_TOO_SHORT = 2,   /**< Fewer digits than the region uses. */
+	CC_TEXT_PHONE_TOO_LONG = 3,    /**< More digits than the region uses. */
+	CC_TEXT_PHONE_INVALID = 4,     /**< Right length, no such number range. */
+	CC_TEXT_PHONE_NO_REGION = 5    /**< National form and no default region. */
+} cc_text_phone_problem;
+
+/** A parsed phone number. */
+typedef struct cc_text_phone {
+	char e164[20];     /**< "+966559876543", NUL-terminated; "" if invalid. */
+	char region[3];    /**< "SA"; "" when the country is not in the table. */
+	int country_code;  /**< 966; 0 when unknown. */
+	int type;          /**< A ::cc_text_phone_type. */
+	int problem;       /**< A ::cc_text_phone_problem (0 when valid). */
+} cc_text_phone;
+
+/**
+ * @brief Regions whose numbering the library knows: SA AE KW QA BH OM JO SY
+ * LB IQ EG PS YE US CA GB.
+ *
+ * @param[in] region  ISO 3166 alpha-2 code, either case.
+ * @return 1 when known, 0 otherwise (also for NULL).
+ * @par Thread safety
+ * Safe from any thread.
+ * @since 0.1
+ */
+CC_EXTERN(int) cc_text_phone_region_known(const char *region);
+
+/**
+ * @brief Parses a text that gives one phone number, typed or spoken, into
+ * E.164.
+ *
+ * "٠٥٥٩٨٧٦٥٤٣", "+966 55 987 6543", "00966559876543", "صفر خمسة خمسة
+ * تسعة…" and "zero double five nine…" with region SA all give
+ * +966559876543.  A national number uses @p default_region (its trunk
+ * prefix is dropped); "+", "00" (or the region's international prefix)
+ * and "plus"/"زائد" introduce a country code.  Numbers are checked against
+ * the region's lengths and ranges, and the type is set where known.  A
+ * number with a country code outside the table is accepted when it has 8
+ * to 15 digits, with type #CC_TEXT_PHONE_UNKNOWN.
+ *
+ * @param[out] out             Receives the number; on CC_EPARSE its
+ *                             `problem` says why.
+ * @param[in]  text            UTF-8 text, NUL-terminated.
+ * @param[in]  default_region  Region for national numbers ("SA"); NULL or
+ *                             "" for international numbers only.
+ * @return 0; CC_EPARSE when the text holds no valid number (see
+ *         `out->problem`); CC_EINVAL for NULL arguments or an unknown
+ *         region; CC_EUTF8; CC_ETOOBIG; CC_ENOMEM.
+ * @par Thread safety
+ * Safe from any thread.
+ * @since 0.1
+ */
+CC_EXTERN(int) cc_text_phone_parse(cc_text_phone *out, const char *text,
+				   const char *default_region);
+
+/**
+ * @brief Finds the valid phone numbers inside an utterance.
+ *
+ * "رقمي ٠٥٥١٢٣٤٥٦٧ والثاني 0501234567" gives two numbers; "رقم الطلب
+ * 123456" gives none.
+ *
+ * @param[out] out             Array receiving up to @p cap numbers; may be
+ *                             NULL when @p cap is 0.
+ * @param[in]  cap             Capacity of @p out.
+ * @param[out] count           Receives how many valid numbers were found.
+ * @param[in]  text            UTF-8 text, NUL-terminated.
+ * @param[in]  default_region  As for cc_text_phone_parse().
+ * @return 0; CC_EINVAL for NULL arguments or an unknown region; CC_EUTF8;
+ *         CC_ETOOBIG; CC_ENOMEM.
+ * @par Thread safety
+ * Safe from any thread.
+ * @since 0.1
+ */
+CC_EXTERN(int) cc_text_phone_find(cc_text_phone *out, size_t cap,
+				  size_t *count, const char *text,
+				  const char *default_region);
+
+/** Output forms of cc_text_phone_format(). */
+typedef enum cc_text_phone_format_kind {
+	CC_TEXT_PHONE_E164 = 0,          /**< "+966559876543" */
+	CC_TEXT_PHONE_INTERNATIONAL = 1, /**< "+966 55 987 6543" */
+	CC_TEXT_PHONE_NATIONAL = 2,      /**< "055 987 6543" */
+	CC_TEXT_PHONE_READBACK = 3,      /**< "0 5 5, 9 8 7, 6 5 4 3" */
+	CC_TEXT_PHONE_READBACK_AR = 4,   /**< "صفر خمسة خمسة، تسعة …" */
+	CC_TEXT_PHONE_READBACK_EN = 5    /**< "zero five five, nine …" */
+} cc_text_phone_format_kind;
+
+/**
+ * @brief Formats a parsed number for display or for reading back digit by
+ * digit (the national form, grouped as people say it).
+ *
+ * For logs, mask instead with cc_log_mask_phone().
+ *
+ * @param[out] out     Receives the text (replacing what it held).
+ * @param[in]  phone   A number from cc_text_phone_parse() or
+ *                     cc_text_phone_find().
+ * @param[in]  format  A ::cc_text_phone_format_kind.
+ * @return 0; CC_EINVAL for NULL arguments, an unknown format or a phone
+ *         without an E.164 form; CC_ENOMEM.
+ * @par Ownership
+ * The caller releases @p out with cc_buf_dispose().
+ * @par Thread safety
+ * Safe from any thread.
+ * @since 0.1
+ */
+CC_EXTERN(int) cc_text_phone_format(cc_buf *out, const cc_text_phone *phone,
+				    int format);
+
 CC_END_DECL
 
 /** @} */

@@ -160,3 +160,45 @@ const char *cc_text_sentiment_name(int label)
 		return "neutral";
 	}
 }
+
+int cc_text_numbers(cc_text_number *out, size_t cap, size_t *count,
+		    const char *text)
+{
+	cc_text__analysis *a;
+	int rc;
+
+	CC__CHECK_NOTNULL(count);
+	CC__CHECK_NOTNULL(text);
+	CC__CHECK_ARG(out != NULL || cap == 0, "out");
+	a = cc__malloc(sizeof(*a));
+	if (!a)
+		return cc__error_nomem();
+	cc_text__analysis_init(a);
+	rc = cc_text__tokenize(a, text, strlen(text));
+	if (rc == 0)
+		*count = cc_text__numbers(a, out, cap);
+	cc_text__analysis_dispose(a);
+	cc__free(a);
+	return rc;
+}
+
+int cc_text_cardinal(int64_t *value, const char *text)
+{
+	cc_text_number n;
+	size_t count = 0;
+	int rc;
+
+	CC__CHECK_NOTNULL(value);
+	rc = cc_text_numbers(&n, 1, &count, text);
+	if (rc)
+		return rc;
+	if (count == 0)
+		return cc__error(CC_ENOTFOUND, CC_ERRCLASS_TEXT,
+				 "the text has no number");
+	if (!n.has_value)
+		return cc__error(CC_ERANGE, CC_ERRCLASS_TEXT,
+				 "the number is a digit sequence, not one "
+				 "cardinal");
+	*value = n.value;
+	return 0;
+}

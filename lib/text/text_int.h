@@ -180,4 +180,25 @@ size_t cc_text__lexicon_match(const cc_text__lexicon *lex,
 			      const cc_text__analysis *a, size_t i,
 			      cc_text__lex_match *m);
 
+/* ---- numbers (numbers.c) ---------------------------------------------- */
+
+/* Finds the numbers of an analysis (see cc_text_numbers); marks their
+ * tokens CC_TEXT__TOK_NUMBER; returns how many, storing up to cap. */
+size_t cc_text__numbers(cc_text__analysis *a, cc_text_number *out,
+			size_t cap);
+/* Reads tokens [first, end) as one number; 1 when it is one, else 0. */
+int cc_text__number_build(cc_text__analysis *a, size_t first, size_t end,
+			  cc_text_number *num);
+
+/* ---- phones (phone.c) --------------------------------------------------- */
+
+/* Parses a digit string (ASCII) to E.164; plus: a country code follows.
+ * region may be NULL.  Returns 0 or CC_EPARSE with out->problem set
+ * (no error recorded: the caller decides). */
+int cc_text__phone_from_digits(cc_text_phone *out, const char *digits,
+			       bool plus, const char *region);
+/* Valid phones of an analysis (numbers are found first). */
+size_t cc_text__phones(cc_text__analysis *a, const char *region,
+		       cc_text_phone *out, size_t cap);
+
 #endif /* CC_LIB_TEXT_INT_H */
