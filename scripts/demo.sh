@@ -1,10 +1,31 @@
 #!/bin/sh
-# The main job (`make demo`): installs what is missing, builds, and runs the
-# IVR demo.  Until the IVR session lands it shows what is built.
+# The main job (`make demo`): installs what is missing, builds, and plays a
+# complete call in Arabic through the IVR session (callcenter ivr).  With a
+# terminal on standard input you are the caller; otherwise a short scripted
+# caller plays the call.  It ends by showing what the call left behind.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/install-deps.sh
 sh scripts/build.sh build
-./build/tools/callcenter --version
-echo "The demo will play a complete call in Arabic through the IVR session"
-echo "(callcenter ivr) and show what was stored; the session is not built yet."
+tool=./build/tools/callcenter
+
+if [ -t 0 ]; then
+	echo "You are the caller. Answer in Arabic or English; dtmf:1 presses keys,"
+	echo "an empty line is silence, Ctrl-D hangs up."
+	exec "$tool" ivr --lang ar --region SA
+fi
+
+# The scripted caller: a complaint, with a spoken phone number and e-mail.
+# The clock is pinned to a Sunday 11:00 in Damascus (open hours) so the call
+# is the same every time; drop --epoch to use the real time.
+echo "A scripted caller plays a call in Arabic (run 'make demo' in a terminal"
+echo "to be the caller yourself)."
+echo
+"$tool" ivr --lang ar --region SA --seed 2024 --epoch 1763884800 <<'CALL'
+السلام عليكم، معك أحمد الخطيب
+صفر خمسة صفر واحد اثنين ثلاثة أربعة خمسة ستة سبعة
+ahmed at example dot com
+عندي شكوى، الطلب وصل متأخر والجهاز مكسور
+نعم
+طلبت الجهاز قبل أسبوعين ووصل اليوم والشاشة مكسورة
+CALL

@@ -37,6 +37,23 @@ static bool tok_is(const tok *t, const char *w)
 	return t->n == n && memcmp(t->p, w, n) == 0;
 }
 
+/* A word list with the lengths known at compile time: these lists are
+ * checked on every caller turn. */
+typedef struct word {
+	const char *w;
+	size_t n;
+} word;
+#define W(s) { s, sizeof(s) - 1 }
+#define WEND { NULL, 0 }
+
+static bool in_words(const tok *t, const word *list)
+{
+	for (; list->w; list++)
+		if (t->n == list->n && memcmp(t->p, list->w, list->n) == 0)
+			return true;
+	return false;
+}
+
 /* The Arabic definite article and the conjunction/prepositions glued to it
  * ("الإيميل", "والرقم", "بالعربي") do not change which word it is. */
 static tok strip_article(tok t)
@@ -54,43 +71,35 @@ static tok strip_article(tok t)
 	return t;
 }
 
-static bool in_list(const tok *t, const char *const *list)
-{
-	for (; *list; list++)
-		if (tok_is(t, *list))
-			return true;
-	return false;
-}
-
 /* Word lists are written as match keys: lower case, hamza forms of alef
  * folded to ا, ة to ه, ى to ي, no diacritics. */
 
 /* ---- yes / no --------------------------------------------------------------- */
 
-static const char *const yes_words[] = {
+static const word yes_words[] = {
 	/* Arabic: MSA, Gulf, Levantine, Egyptian */
-	"نعم", "اي", "ايوه", "ايوا", "ايه", "اكيد", "صح", "صحيح", "تمام",
-	"مظبوط", "مزبوط", "مضبوط", "طبعا", "بلي", "موافق", "ماشي", "اوكي",
-	"هيه", "يب", "اكد", "اوكيه", "تماما", "سليم",
+	W("نعم"), W("اي"), W("ايوه"), W("ايوا"), W("ايه"), W("اكيد"), W("صح"), W("صحيح"), W("تمام"),
+	W("مظبوط"), W("مزبوط"), W("مضبوط"), W("طبعا"), W("بلي"), W("موافق"), W("ماشي"), W("اوكي"),
+	W("هيه"), W("يب"), W("اكد"), W("اوكيه"), W("تماما"), W("سليم"),
 	/* English */
-	"yes", "yeah", "yea", "yep", "yup", "sure", "correct", "right",
-	"exactly", "absolutely", "confirm", "confirmed", "ok", "okay", "fine",
-	"affirmative", "definitely", "certainly", "true", "indeed",
+	W("yes"), W("yeah"), W("yea"), W("yep"), W("yup"), W("sure"), W("correct"), W("right"),
+	W("exactly"), W("absolutely"), W("confirm"), W("confirmed"), W("ok"), W("okay"), W("fine"),
+	W("affirmative"), W("definitely"), W("certainly"), W("true"), W("indeed"),
 	/* the key and its spoken name */
-	"1", "one", "واحد", NULL
+	W("1"), W("one"), W("واحد"), WEND
 };
 
-static const char *const no_words[] = {
-	"لا", "لاء", "مو", "مش", "غلط", "خطا", "مب", "ماهو", "مهو", "كلا",
-	"لسا", "عدل", "تعديل", "غير", "غيره", "بدل",
-	"no", "nope", "nah", "wrong", "incorrect", "not", "change", "edit",
-	"false", "negative",
-	"2", "two", "اثنين", "اتنين", "ثنين", "تنين", "اثنان", NULL
+static const word no_words[] = {
+	W("لا"), W("لاء"), W("مو"), W("مش"), W("غلط"), W("خطا"), W("مب"), W("ماهو"), W("مهو"), W("كلا"),
+	W("لسا"), W("عدل"), W("تعديل"), W("غير"), W("غيره"), W("بدل"),
+	W("no"), W("nope"), W("nah"), W("wrong"), W("incorrect"), W("not"), W("change"), W("edit"),
+	W("false"), W("negative"),
+	W("2"), W("two"), W("اثنين"), W("اتنين"), W("ثنين"), W("تنين"), W("اثنان"), WEND
 };
 
 /* A negator before a yes-word makes it a no ("مو صح", "not correct"). */
-static const char *const negators[] = { "لا", "مو", "مش", "مب", "ماهو", "مهو",
-					"not", "no", "isnt", "isn't", NULL };
+static const word negators[] = { W("لا"), W("مو"), W("مش"), W("مب"), W("ماهو"), W("مهو"),
+					W("not"), W("no"), W("isnt"), W("isn't"), WEND };
 
 int cc_session__yes_no(const char *key, size_t len)
 {
@@ -99,13 +108,13 @@ int cc_session__yes_no(const char *key, size_t len)
 
 	for (size_t i = 0; i < n; i++) {
 		tok w = strip_article(t[i]);
-		bool yes = in_list(&t[i], yes_words) || in_list(&w, yes_words);
+		bool yes = in_words(&t[i], yes_words) || in_words(&w, yes_words);
 		if (yes) {
-			if (i > 0 && in_list(&t[i - 1], negators))
+			if (i > 0 && in_words(&t[i - 1], negators))
 				return CC_SESSION__NO;
 			return CC_SESSION__YES;
 		}
-		if (in_list(&t[i], no_words)) {
+		if (in_words(&t[i], no_words)) {
 			/* "no" followed by a yes-word is still "no"; "not" on
 			 * its own is a no only when nothing affirms later. */
 			return CC_SESSION__NO;
@@ -116,24 +125,24 @@ int cc_session__yes_no(const char *key, size_t len)
 
 /* ---- asking for a language ----------------------------------------------------- */
 
-static const char *const arabic_names[] = { "عربي", "العربي", "بالعربي",
-					    "العربيه", "عربيه", "arabic", "arabi",
-					    NULL };
-static const char *const english_names[] = {
-	"انجليزي", "انكليزي", "بالانجليزي", "بالانكليزي", "الانجليزي",
-	"الانكليزي", "الانجليزيه", "انقليزي", "بالانقليزي", "english",
-	"inglizi", "engleezi", NULL
+static const word arabic_names[] = { W("عربي"), W("العربي"), W("بالعربي"),
+					    W("العربيه"), W("عربيه"), W("arabic"), W("arabi"),
+					    WEND };
+static const word english_names[] = {
+	W("انجليزي"), W("انكليزي"), W("بالانجليزي"), W("بالانكليزي"), W("الانجليزي"),
+	W("الانكليزي"), W("الانجليزيه"), W("انقليزي"), W("بالانقليزي"), W("english"),
+	W("inglizi"), W("engleezi"), WEND
 };
 /* The only other words a language request may contain. */
-static const char *const request_words[] = {
-	"please", "pls", "in", "speak", "talk", "can", "could", "you", "we",
-	"switch", "to", "language", "lets", "let's", "us", "i", "want",
-	"prefer", "would", "like", "the", "use", "do", "continue", "only",
-	"لو", "سمحت", "سمحتي", "ممكن", "احكي", "تحكي", "تحكيلي", "حكي",
-	"تكلم", "تكلمني", "كلمني", "اتكلم", "نتكلم", "نحكي", "بدي", "ابي",
-	"ابغي", "اريد", "عايز", "حابب", "باللغه", "اللغه", "لغه", "خلينا",
-	"يا", "ريت", "من", "فضلك", "رجاء", "رجاءا", "الرجاء", "كمل", "نكمل",
-	"تكمل", "خليها", "خلي", "معي", "معاي", "عاوز", "بغيت", "هلا", NULL
+static const word request_words[] = {
+	W("please"), W("pls"), W("in"), W("speak"), W("talk"), W("can"), W("could"), W("you"), W("we"),
+	W("switch"), W("to"), W("language"), W("lets"), W("let's"), W("us"), W("i"), W("want"),
+	W("prefer"), W("would"), W("like"), W("the"), W("use"), W("do"), W("continue"), W("only"),
+	W("لو"), W("سمحت"), W("سمحتي"), W("ممكن"), W("احكي"), W("تحكي"), W("تحكيلي"), W("حكي"),
+	W("تكلم"), W("تكلمني"), W("كلمني"), W("اتكلم"), W("نتكلم"), W("نحكي"), W("بدي"), W("ابي"),
+	W("ابغي"), W("اريد"), W("عايز"), W("حابب"), W("باللغه"), W("اللغه"), W("لغه"), W("خلينا"),
+	W("يا"), W("ريت"), W("من"), W("فضلك"), W("رجاء"), W("رجاءا"), W("الرجاء"), W("كمل"), W("نكمل"),
+	W("تكمل"), W("خليها"), W("خلي"), W("معي"), W("معاي"), W("عاوز"), W("بغيت"), W("هلا"), WEND
 };
 
 int cc_session__language_request(const char *key, size_t len)
@@ -144,16 +153,24 @@ int cc_session__language_request(const char *key, size_t len)
 
 	if (n == 0 || n > 8)
 		return -1;
+	{
+		/* Most turns name no language: say so before anything else. */
+		bool named = false;
+		for (size_t i = 0; i < n && !named; i++)
+			named = in_words(&t[i], arabic_names) || in_words(&t[i], english_names);
+		if (!named)
+			return -1;
+	}
 	for (size_t i = 0; i < n; i++) {
-		if (in_list(&t[i], arabic_names)) {
+		if (in_words(&t[i], arabic_names)) {
 			if (lang == CC_SESSION__EN)
 				return -1;
 			lang = CC_SESSION__AR;
-		} else if (in_list(&t[i], english_names)) {
+		} else if (in_words(&t[i], english_names)) {
 			if (lang == CC_SESSION__AR)
 				return -1;
 			lang = CC_SESSION__EN;
-		} else if (!in_list(&t[i], request_words)) {
+		} else if (!in_words(&t[i], request_words)) {
 			return -1; /* "an English course" is not a request */
 		}
 	}
@@ -257,16 +274,16 @@ int cc_session__field_named(const cc_session *s, const char *key, size_t len,
 
 bool cc_session__wants_agent(const char *key, size_t len)
 {
-	static const char *const words[] = {
-		"agent", "person", "human", "representative", "operator",
-		"someone", "somebody", "staff", "employee", "موظف", "الموظف",
-		"موظفه", "انسان", "شخص", "مندوب", "ممثل", "حدا", "احد", NULL
+	static const word words[] = {
+		W("agent"), W("person"), W("human"), W("representative"), W("operator"),
+		W("someone"), W("somebody"), W("staff"), W("employee"), W("موظف"), W("الموظف"),
+		W("موظفه"), W("انسان"), W("شخص"), W("مندوب"), W("ممثل"), W("حدا"), W("احد"), WEND
 	};
 	tok t[MAX_TOKENS];
 	size_t n = tokenize(t, MAX_TOKENS, key, len);
 	for (size_t i = 0; i < n; i++) {
 		tok w = strip_article(t[i]);
-		if (in_list(&t[i], words) || in_list(&w, words))
+		if (in_words(&t[i], words) || in_words(&w, words))
 			return true;
 	}
 	return false;

@@ -697,8 +697,14 @@ static int answer_or_enqueue(cc_session *s, const char *question)
 			return rc;
 		return expect(s, "followup", CC_INPUT_BOTH);
 	}
-	if ((rc = say_any(s, (const char *const[]){ "sales.transfer_to_agent" }, 1, NULL, 0)) < 0)
-		return rc;
+	if (s->department) {
+		/* "<department>.transfer_to_agent" when the configuration has
+		 * one ("sales.transfer_to_agent"). */
+		char key[96];
+		snprintf(key, sizeof(key), "%s.transfer_to_agent", s->department);
+		if ((rc = say_any(s, (const char *const[]){ key }, 1, NULL, 0)) < 0)
+			return rc;
+	}
 	if ((rc = routing_prompt(s)) < 0)
 		return rc;
 	return hand_off(s, false, NULL, NULL);
@@ -963,11 +969,11 @@ static int on_answer(cc_session *s, const char *disp, const char *key, size_t kl
 		return on_field_answer(s, disp, strlen(disp), false);
 	case CC_SESSION_STAGE_CONFIRM_DATA:
 		yn = cc_session__yes_no(key, klen);
-		idx = cc_session__field_named(s, key, klen, false);
-		if (yn != CC_SESSION__YES && idx >= 0)
-			return start_edit(s, idx);
 		if (yn == CC_SESSION__YES)
 			return confirmed(s);
+		idx = cc_session__field_named(s, key, klen, false);
+		if (idx >= 0)
+			return start_edit(s, idx);
 		if (yn == CC_SESSION__NO)
 			return ask_edit(s);
 		return fail_simple(s, "invalid_input");

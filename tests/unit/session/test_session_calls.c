@@ -312,6 +312,14 @@ static void test_language_follows_the_caller(void **state)
 	assert_string_equal(cc_session_language(h.s), "en");
 	h_close(&h);
 
+	/* An English call where the caller speaks Arabic. */
+	h_open(&h, "en");
+	assert_int_equal(h_say(&h, "مرحبا، اسمي سامي الأحمد"), 0);
+	assert_string_equal(cc_session_language(h.s), "ar");
+	assert_string_equal(cc_session_field_value(h.s, "name"), "سامي الأحمد");
+	assert_string_equal(h_find(&h, CC_ACTION_SAY, "ask_phone")->lang, "ar");
+	h_close(&h);
+
 	/* A short Latin name in an Arabic call does not switch. */
 	h_open(&h, "ar");
 	assert_int_equal(h_say(&h, "Adam"), 0);
