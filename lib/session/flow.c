@@ -1050,7 +1050,10 @@ int cc_session__on_text(cc_session *s, const char *text, size_t len,
 		return cc_session__on_silence(s);
 	}
 	klen = cc_session__key(key, sizeof(key), disp.ptr, disp.size);
-	det = cc_session__detect_language(disp.ptr, disp.size, &strong);
+	det = cc_session__detect_language(disp.ptr, disp.size,
+					  s->ivr->auto_detect_language && !s->lang_locked &&
+						  switch_allowed(s),
+					  &strong);
 	rc = cc_session__turn_add(s, CC_SPEAKER_CALLER, disp.ptr, disp.size,
 				  det >= 0 ? det : s->lang);
 	if (rc < 0)

@@ -157,8 +157,11 @@ int cc_session__field_named(const cc_session *s, const char *key, size_t len,
 /* The caller asks for a person. */
 bool cc_session__wants_agent(const char *key, size_t len);
 /* Language of a caller utterance: -1 when unsure, else AR/EN; strong
- * when it is long enough to switch on. */
-int cc_session__detect_language(const char *text, size_t len, bool *strong);
+ * when it is clear enough to switch on.  Without @full only the scripts
+ * are counted (Arabizi is not recognised and nothing is strong in Latin
+ * letters): cheap, for the transcript when no switch is possible. */
+int cc_session__detect_language(const char *text, size_t len, bool full,
+				bool *strong);
 
 /* ---- validate.c --------------------------------------------------------- */
 typedef struct cc_session__verdict {

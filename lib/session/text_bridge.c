@@ -105,7 +105,7 @@ static void count_words(const char *text, size_t len, unsigned *ar, unsigned *en
 	}
 }
 
-int cc_session__detect_language(const char *text, size_t len, bool *strong)
+int cc_session__detect_language(const char *text, size_t len, bool full, bool *strong)
 {
 	int lang = CC_TEXT_LANG_UNKNOWN, arabizi = 0;
 	unsigned ar, en;
@@ -117,12 +117,15 @@ int cc_session__detect_language(const char *text, size_t len, bool *strong)
 	count_words(text, len, &ar, &en);
 	/* Only Latin words can be Arabizi; without three of them the script
 	 * counts decide and the full analysis is not needed. */
-	if (en < 3) {
+	if (en < 3 || !full) {
 		if (ar > 0 && en == 0) {
 			*strong = ar >= 3;
 			return CC_SESSION__AR;
 		}
-		return en > 0 && ar == 0 ? CC_SESSION__EN : -1;
+		if (en > 0 && ar == 0) {
+			return CC_SESSION__EN;
+		}
+		return -1;
 	}
 	memcpy(buf, text, len);
 	buf[len] = '\0';
