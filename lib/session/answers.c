@@ -207,20 +207,20 @@ static int number_word(const tok *t)
 	return 0;
 }
 
-/* Does the phrase (a match key, one or more words) occur as whole words in
- * the utterance's tokens? */
-static bool phrase_in(const tok *t, size_t n, const char *phrase)
+/* How many words of the utterance the phrase (a match key, one or more
+ * words) covers where it occurs whole; 0 when it does not occur. */
+static size_t phrase_in(const tok *t, size_t n, const char *phrase)
 {
 	char key[256];
 	tok p[8];
 	size_t pn, klen;
 
 	if (phrase == NULL || phrase[0] == '\0')
-		return false;
+		return 0;
 	klen = cc_session__key(key, sizeof(key), phrase, strlen(phrase));
 	pn = tokenize(p, 8, key, klen);
 	if (pn == 0 || pn > n)
-		return false;
+		return 0;
 	for (size_t i = 0; i + pn <= n; i++) {
 		size_t j;
 		for (j = 0; j < pn; j++) {
@@ -229,9 +229,9 @@ static bool phrase_in(const tok *t, size_t n, const char *phrase)
 				break;
 		}
 		if (j == pn)
-			return true;
+			return pn;
 	}
-	return false;
+	return 0;
 }
 
 int cc_session__field_named(const cc_session *s, const char *key, size_t len,
@@ -239,22 +239,37 @@ int cc_session__field_named(const cc_session *s, const char *key, size_t len,
 {
 	tok t[MAX_TOKENS];
 	size_t n = tokenize(t, MAX_TOKENS, key, len);
+	size_t best_len = 0;
+	int best = -1;
 
+	/* The longest name wins: "order number" names the order, not the
+	 * phone "number". */
 	for (size_t i = 0; i < s->nfields; i++) {
 		const cc_field *f = cc_engine_field(s->engine, i);
+		size_t m;
 		if (f == NULL || !((s->ask_mask >> i) & 1u))
 			continue;
-		if (phrase_in(t, n, f->label_ar) || phrase_in(t, n, f->label_en))
-			return (int)i;
+		{
+			size_t a = phrase_in(t, n, f->label_ar);
+			size_t b = phrase_in(t, n, f->label_en);
+			m = a > b ? a : b;
+		}
 		for (const char *const *a = f->aliases; a && *a; a++) {
+			size_t k;
 			/* "2" names the second field only where numbers
 			 * choose fields, not where 2 means "no". */
 			if (!numbers && strspn(*a, "0123456789") == strlen(*a))
 				continue;
-			if (phrase_in(t, n, *a))
-				return (int)i;
+			if ((k = phrase_in(t, n, *a)) > m)
+				m = k;
+		}
+		if (m > best_len) {
+			best_len = m;
+			best = (int)i;
 		}
 	}
+	if (best >= 0)
+		return best;
 	if (numbers) {
 		for (size_t k = 0; k < n; k++) {
 			int v = number_word(&t[k]);

@@ -435,17 +435,7 @@ static int offer_callback(cc_session *s, bool after_hours)
 	int rc;
 
 	if (after_hours) {
-		char when[8] = "";
-		int64_t opens;
-		cc_prompt_var var = { "opens_at", when, CC_PROMPT_VAR_TEXT };
-		int64_t ms = cc_session__wall_ms(s);
-		if (cc_engine_next_opening(&opens, s->engine, ms / 1000) == 0) {
-			/* The hour in the call center's zone is the engine's
-			 * business; the prompt gets a plain UTC-free "HH:MM"
-			 * only when the engine can tell (not yet): empty. */
-			(void)opens;
-		}
-		if ((rc = say_any(s, (const char *const[]){ "after_hours" }, 1, &var, 1)) < 0)
+		if ((rc = say1(s, "after_hours")) < 0)
 			return rc;
 		s->outcome = cc_session__outcome_intern("after_hours");
 	} else if ((rc = say1(s, "transfer_failed")) < 0) {

@@ -1,6 +1,7 @@
 /* The public face of a session: life, argument checks, events, state. */
 #include <string.h>
 
+#include "callcenter/text.h"
 #include "session/session_int.h"
 
 CC_EXTERN(int) cc_session_options_init(cc_session_options *opts, unsigned int version)
@@ -94,10 +95,12 @@ CC_EXTERN(int) cc_session_new(cc_session **out, const struct cc_engine *engine,
 				 "cc_session_new: language must be \"ar\" or \"en\"");
 	region = opts->region ? opts->region : cc_engine_ivr(engine)->default_region;
 	if (region == NULL || strlen(region) != 2 || region[0] < 'A' ||
-	    region[0] > 'Z' || region[1] < 'A' || region[1] > 'Z')
+	    region[0] > 'Z' || region[1] < 'A' || region[1] > 'Z' ||
+	    !cc_text_phone_region_known(region))
 		return cc__error(CC_EINVAL, CC_ERRCLASS_ARG,
-				 "cc_session_new: region must be two capital "
-				 "letters (ISO 3166), e.g. \"SA\"");
+				 "cc_session_new: region must be one the phone "
+				 "numbering knows, in capitals (ISO 3166), e.g. "
+				 "\"SA\"");
 	if (opts->call_id && !printable_ascii(opts->call_id, CC_SESSION__MAX_CALL_ID))
 		return cc__error(CC_EINVAL, CC_ERRCLASS_ARG,
 				 "cc_session_new: call_id must be 1 to %d "

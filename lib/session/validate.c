@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "callcenter/text.h"
 #include "session/session_int.h"
 
 static void verdict_fail(cc_session__verdict *v, const char *reason)
@@ -44,142 +45,58 @@ static void count_chars(const char *s, size_t len, unsigned *letters,
 	}
 }
 
-/* ---- spoken digits ------------------------------------------------------- */
+/* ---- numbers and phones (text layer) ----------------------------------- */
 
-/* TEMPORARY until the text layer's spoken numbers land: digit words of
- * both languages into a digit string. */
-static int spoken_digits(char *out, size_t cap, const char *key, size_t len)
+/* Every number the caller said or keyed, as one digit string: "صفر خمسة
+ * خمسة، ١٢٣" is "055123". */
+static int spoken_digits(char *out, size_t cap, const char *text, size_t len)
 {
-	static const struct { const char *w; const char *d; } words[] = {
-		{ "zero", "0" }, { "oh", "0" }, { "one", "1" }, { "two", "2" },
-		{ "three", "3" }, { "four", "4" }, { "five", "5" }, { "six", "6" },
-		{ "seven", "7" }, { "eight", "8" }, { "nine", "9" },
-		{ "صفر", "0" }, { "واحد", "1" }, { "اثنين", "2" }, { "اتنين", "2" },
-		{ "ثنين", "2" }, { "ثلاثه", "3" }, { "تلاته", "3" }, { "اربعه", "4" },
-		{ "خمسه", "5" }, { "سته", "6" }, { "سبعه", "7" }, { "ثمانيه", "8" },
-		{ "تمانيه", "8" }, { "تسعه", "9" },
-	};
-	size_t o = 0, i = 0;
-	int mult = 1;
+	cc_text_number nums[8];
+	char buf[CC_SESSION__MAX_TEXT + 1];
+	size_t count = 0, o = 0;
+	int rc;
 
-	while (i < len) {
-		size_t j = i;
-		while (j < len && key[j] != ' ')
-			j++;
-		size_t n = j - i;
-		const char *w = key + i;
-		bool known = false;
-		if (n == 6 && memcmp(w, "double", 6) == 0) {
-			mult = 2;
-			known = true;
-		} else if (n == 6 && memcmp(w, "triple", 6) == 0) {
-			mult = 3;
-			known = true;
-		} else if (n == 4 && memcmp(w, "plus", 4) == 0) {
-			if (o + 1 < cap)
-				out[o++] = '+';
-			known = true;
-		} else {
-			bool all_digits = n > 0;
-			for (size_t k = 0; k < n; k++)
-				all_digits &= (w[k] >= '0' && w[k] <= '9') || (k == 0 && w[k] == '+');
-			if (all_digits) {
-				for (int m = 0; m < mult; m++)
-					for (size_t k = 0; k < n && o + 1 < cap; k++)
-						out[o++] = w[k];
-				mult = 1;
-				known = true;
-			}
-			for (size_t k = 0; !known && k < CC__ARRAY_SIZE(words); k++)
-				if (strlen(words[k].w) == n && memcmp(words[k].w, w, n) == 0) {
-					for (int m = 0; m < mult && o + 1 < cap; m++)
-						out[o++] = words[k].d[0];
-					mult = 1;
-					known = true;
-				}
-		}
-		i = j + 1;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	out[0] = '\0';
+	if ((rc = cc_text_numbers(nums, 8, &count, buf)) < 0)
+		return rc;
+	for (size_t i = 0; i < count && i < 8; i++) {
+		size_t n = strlen(nums[i].digits);
+		if (o + n + 1 > cap)
+			break;
+		memcpy(out + o, nums[i].digits, n);
+		o += n;
 	}
 	out[o] = '\0';
 	return (int)o;
 }
 
-/* ---- phones ---------------------------------------------------------------- */
-
-/* TEMPORARY until the text layer's phone parser lands: country code, trunk
- * prefix and national length of a few regions. */
-static const struct region {
-	const char *cc, *code;
-	unsigned nsn_min, nsn_max;
-} regions[] = {
-	{ "SA", "966", 9, 9 }, { "AE", "971", 8, 9 }, { "KW", "965", 8, 8 },
-	{ "QA", "974", 8, 8 }, { "BH", "973", 8, 8 }, { "OM", "968", 8, 8 },
-	{ "JO", "962", 8, 9 }, { "SY", "963", 8, 9 }, { "LB", "961", 7, 8 },
-	{ "IQ", "964", 8, 10 }, { "EG", "20", 9, 10 }, { "PS", "970", 8, 9 },
-	{ "YE", "967", 8, 9 }, { "US", "1", 10, 10 }, { "GB", "44", 9, 10 },
-};
-
-static const struct region *region_of(const char *cc)
+static int validate_phone(cc_session__verdict *v, const cc_session *s,
+			  const char *text, size_t len)
 {
-	for (size_t i = 0; i < CC__ARRAY_SIZE(regions); i++)
-		if (strcmp(regions[i].cc, cc) == 0)
-			return &regions[i];
-	return NULL;
-}
+	cc_text_phone ph;
+	char buf[CC_SESSION__MAX_TEXT + 1];
+	char digits[CC_SESSION__MAX_TEXT + 1];
+	int rc;
 
-static void validate_phone(cc_session__verdict *v, const cc_session *s,
-			   const char *digits, size_t n)
-{
-	const struct region *r = region_of(s->region);
-	char e164[24];
-	const char *nsn = digits;
-	size_t len = n;
-	bool intl = false;
-
-	v->digits = (unsigned)(digits[0] == '+' ? n - 1 : n);
-	if (n == 0) {
-		verdict_fail(v, "not_a_number");
-		return;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	rc = cc_text_phone_parse(&ph, buf, s->region);
+	if (rc == 0)
+		return verdict_ok(v, ph.e164, strlen(ph.e164));
+	if (rc != CC_EPARSE)
+		return rc;
+	if (spoken_digits(digits, sizeof(digits), text, len) >= 0)
+		v->digits = (unsigned)strlen(digits);
+	switch (ph.problem) {
+	case CC_TEXT_PHONE_TOO_SHORT: verdict_fail(v, "too_short"); break;
+	case CC_TEXT_PHONE_TOO_LONG: verdict_fail(v, "too_long"); break;
+	case CC_TEXT_PHONE_INVALID: verdict_fail(v, "invalid"); break;
+	case CC_TEXT_PHONE_NO_REGION: verdict_fail(v, "wrong_region"); break;
+	default: verdict_fail(v, "not_a_number"); break;
 	}
-	if (digits[0] == '+') {
-		nsn++, len--, intl = true;
-	} else if (len > 2 && digits[0] == '0' && digits[1] == '0') {
-		nsn += 2, len -= 2, intl = true;
-	}
-	if (intl) {
-		if (len < 8) {
-			verdict_fail(v, "too_short");
-			return;
-		}
-		if (len > 15) {
-			verdict_fail(v, "too_long");
-			return;
-		}
-		snprintf(e164, sizeof(e164), "+%.*s", (int)len, nsn);
-		verdict_ok(v, e164, strlen(e164));
-		return;
-	}
-	if (r == NULL) {
-		verdict_fail(v, "wrong_region");
-		return;
-	}
-	if (len > strlen(r->code) && memcmp(nsn, r->code, strlen(r->code)) == 0 &&
-	    len - strlen(r->code) >= r->nsn_min && len - strlen(r->code) <= r->nsn_max) {
-		nsn += strlen(r->code);
-		len -= strlen(r->code);
-	} else if (nsn[0] == '0' && strcmp(r->cc, "US") != 0) {
-		nsn++, len--;
-	}
-	if (len < r->nsn_min) {
-		verdict_fail(v, "too_short");
-		return;
-	}
-	if (len > r->nsn_max) {
-		verdict_fail(v, "too_long");
-		return;
-	}
-	snprintf(e164, sizeof(e164), "+%s%.*s", r->code, (int)len, nsn);
-	verdict_ok(v, e164, strlen(e164));
+	return 0;
 }
 
 /* ---- e-mail ------------------------------------------------------------------ */
@@ -360,14 +277,7 @@ int cc_session__validate(cc_session__verdict *v, const cc_session *s,
 	klen = cc_session__key(key, sizeof(key), text, len);
 	switch (f->kind) {
 	case CC_FIELD_PHONE:
-		if (from_dtmf) {
-			memcpy(digits, text, len);
-			digits[len] = '\0';
-		} else {
-			spoken_digits(digits, sizeof(digits), key, klen);
-		}
-		validate_phone(v, s, digits, strlen(digits));
-		return v->ok || v->reason ? 0 : CC_ENOMEM;
+		return validate_phone(v, s, text, len);
 	case CC_FIELD_EMAIL:
 		if (from_dtmf) {
 			verdict_fail(v, "dtmf");
@@ -386,8 +296,8 @@ int cc_session__validate(cc_session__verdict *v, const cc_session *s,
 	case CC_FIELD_NUMBER:
 		if (from_dtmf)
 			snprintf(digits, sizeof(digits), "%.*s", (int)len, text);
-		else
-			spoken_digits(digits, sizeof(digits), key, klen);
+		else if (spoken_digits(digits, sizeof(digits), text, len) < 0)
+			digits[0] = '\0';
 		v->digits = (unsigned)strlen(digits);
 		if (v->digits == 0) {
 			verdict_fail(v, "not_a_number");

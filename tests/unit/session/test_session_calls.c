@@ -413,6 +413,59 @@ static void test_transfer_failed_offers_a_callback(void **state)
 	h_close(&h);
 }
 
+/* A user adds a question in the configuration, and drops one: no C change. */
+static void test_extra_question_from_configuration(void **state)
+{
+	static const char cfg[] =
+		"{\"fields\": [{\"id\": \"email\", \"required\": false},"
+		" {\"id\": \"order_number\", \"kind\": \"number\", \"required\": true,"
+		"  \"min_length\": 4, \"max_length\": 10, \"prompt\": \"ask_order\","
+		"  \"invalid_prompt\": \"invalid_order\", \"label_ar\": \"رقم الطلب\","
+		"  \"label_en\": \"order number\", \"aliases\": [\"order\"]}],"
+		" \"prompts\": {\"ask_order\": {\"ar\": \"ما هو رقم الطلب؟\", \"en\": \"Your order number?\"},"
+		" \"invalid_order\": {\"ar\": \"رقم الطلب غير صحيح.\", \"en\": \"That order number is not right.\"}}}";
+	static const char *const env[] = { NULL };
+	cc_engine_options eo = CC_ENGINE_OPTIONS_INIT;
+	cc_session_options o = CC_SESSION_OPTIONS_INIT;
+	cc_buf sum = CC_BUF_INIT;
+	harness h;
+	(void)state;
+
+	memset(&h, 0, sizeof(h));
+	eo.env = env;
+	assert_int_equal(cc_engine_new_from_json(&h.engine, cfg, strlen(cfg), &eo), 0);
+	o.language = "en";
+	o.region = "SA";
+	o.seed = 5;
+	o.wall_clock_ms = OPEN_EPOCH_MS;
+	assert_int_equal(cc_session_new(&h.s, h.engine, &o), 0);
+	assert_int_equal(cc_session_start(h.s), 0);
+	h_drain(&h);
+	assert_int_equal(h_say(&h, "Ali Hassan"), 0);
+	assert_int_equal(h_say(&h, "0501234567"), 0);
+	/* No e-mail question. */
+	assert_string_equal(h_expecting(&h), "service_type");
+	assert_int_equal(h_say(&h, "my order arrived broken"), 0);
+	assert_string_equal(h_expecting(&h), "order_number");
+	assert_string_equal(h_find(&h, CC_ACTION_SAY, "ask_order")->stage, "collect_field");
+	assert_int_equal(h_say(&h, "five"), 0);
+	assert_non_null(h_find(&h, CC_ACTION_SAY, "invalid_order"));
+	assert_int_equal(h_say(&h, "one two three four five"), 0);
+	assert_string_equal(cc_session_field_value(h.s, "order_number"), "12345");
+	assert_string_equal(h_expecting(&h), "confirmation");
+	/* "order number" names the order, not the phone "number". */
+	assert_int_equal(h_say(&h, "no"), 0);
+	assert_int_equal(h_say(&h, "the order number"), 0);
+	assert_string_equal(h_expecting(&h), "order_number");
+	assert_int_equal(h_keys(&h, "778899#"), 0);
+	assert_string_equal(h_expecting(&h), "confirmation");
+	assert_int_equal(cc_session_summary(&sum, h.s), 0);
+	assert_non_null(strstr(sum.ptr, "\"order_number\":\"778899\""));
+	assert_non_null(strstr(sum.ptr, "\"email\":null"));
+	cc_buf_dispose(&sum);
+	h_close(&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -430,6 +483,7 @@ int main(void)
 		cmocka_unit_test(test_after_hours_offers_a_callback),
 		cmocka_unit_test(test_urgent_complaint_is_transferred_now),
 		cmocka_unit_test(test_transfer_failed_offers_a_callback),
+		cmocka_unit_test(test_extra_question_from_configuration),
 	};
 	static const char *const need_router[] = { "test_happy_path_arabic", "test_happy_path_english", "test_urgent_complaint_is_transferred_now", "test_transfer_failed_offers_a_callback", NULL };
 	return h_run(tests, sizeof(tests) / sizeof(tests[0]), need_router);
