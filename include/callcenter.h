@@ -17,5 +17,8 @@
 #include "callcenter/routing.h"
 #include "callcenter/rules.h"
 #include "callcenter/session.h"
+#include "callcenter/store.h"
+#include "callcenter/crm.h"
+#include "callcenter/sys/store_backend.h"
 
 #endif /* CALLCENTER_H */
