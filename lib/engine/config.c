@@ -883,6 +883,75 @@ static int compile_routing_default(cc_engine *e, const cJSON *root, cc__cfgpath 
 	return rc;
 }
 
+static int lexicon_list(cc_text__lexicon *lex, const cJSON *obj, const char *key, int kind,
+			cc__cfgpath *p)
+{
+	const cJSON *arr, *it;
+	size_t i = 0, mark;
+	int rc = cc_engine__get_array(&arr, obj, key, p);
+	if (rc || !arr)
+		return rc;
+	mark = cc_engine__path_push_key(p, key);
+	cJSON_ArrayForEach(it, arr)
+	{
+		const char *text = NULL;
+		double polarity = 0.0, factor = 1.5, urgency = 0.0;
+		int exact = 0;
+		size_t m2 = cc_engine__path_push_index(p, i++);
+		if (cJSON_IsString(it) && kind != CC_TEXT__LEX_TERM && kind != CC_TEXT__LEX_INTENSIFIER) {
+			text = it->valuestring;
+		} else if (cJSON_IsObject(it)) {
+			if ((rc = cc_engine__get_string(&text, it, "text", p, true)) ||
+			    (rc = cc_engine__get_number(&polarity, it, "polarity", -4.0, 4.0, p)) ||
+			    (rc = cc_engine__get_number(&urgency, it, "urgency", 0.0, 3.0, p)) ||
+			    (rc = cc_engine__get_number(&factor, it, "factor", 0.0, 4.0, p)) ||
+			    (rc = cc_engine__get_bool(&exact, it, "exact", p)))
+				return rc;
+		} else {
+			return cc_engine__cfg_error(p, kind == CC_TEXT__LEX_TERM
+							       ? "expected {\"text\", \"polarity\", \"urgency\"}"
+						       : kind == CC_TEXT__LEX_INTENSIFIER
+							       ? "expected {\"text\", \"factor\"}"
+							       : "expected string");
+		}
+		if (kind == CC_TEXT__LEX_INTENSIFIER)
+			polarity = factor;
+		rc = cc_text__lexicon_add(lex, text, kind, polarity, (int)urgency,
+					  exact ? CC_TEXT__LEX_EXACT : 0u);
+		if (rc == CC_EINVAL || rc == CC_EUTF8)
+			return cc_engine__cfg_error(p, "%s", cc_error_last()->message);
+		if (rc)
+			return rc;
+		cc_engine__path_pop(p, m2);
+	}
+	cc_engine__path_pop(p, mark);
+	return 0;
+}
+
+/* Lexicon additions extend the text layer's built-in sentiment and
+ * negation lexicon for this engine only. */
+static int compile_lexicon(cc_engine *e, const cJSON *root, cc__cfgpath *p)
+{
+	static const char *const known[] = { "terms", "negators", "intensifiers", "contrasts" };
+	const cJSON *o;
+	size_t mark;
+	int rc = cc_engine__get_object(&o, root, "lexicon", p);
+	if (rc || !o || !o->child)
+		return rc;
+	mark = cc_engine__path_push_key(p, "lexicon");
+	if ((rc = check_known_keys(o, known, CC__ARRAY_SIZE(known), p)))
+		return rc;
+	if ((rc = cc_text__lexicon_new(&e->lexicon, true)))
+		return rc;
+	if ((rc = lexicon_list(e->lexicon, o, "terms", CC_TEXT__LEX_TERM, p)) ||
+	    (rc = lexicon_list(e->lexicon, o, "negators", CC_TEXT__LEX_NEGATOR, p)) ||
+	    (rc = lexicon_list(e->lexicon, o, "intensifiers", CC_TEXT__LEX_INTENSIFIER, p)) ||
+	    (rc = lexicon_list(e->lexicon, o, "contrasts", CC_TEXT__LEX_CONTRAST, p)))
+		return rc;
+	cc_engine__path_pop(p, mark);
+	return 0;
+}
+
 int cc_engine__compile(cc_engine *e)
 {
 	static const char *const known[] = {
@@ -902,7 +971,7 @@ int cc_engine__compile(cc_engine *e)
 	    (rc = compile_departments(e, root, &path)) ||
 	    (rc = compile_routing_default(e, root, &path)) ||
 	    (rc = compile_features(e, root, &path)) || (rc = compile_retention(e, root, &path)) ||
-	    (rc = compile_severity(e, root, &path)))
+	    (rc = compile_severity(e, root, &path)) || (rc = compile_lexicon(e, root, &path)))
 		return rc;
 	v = cJSON_GetObjectItemCaseSensitive(root, "business_hours");
 	if (v) {
@@ -954,6 +1023,7 @@ void cc_engine__release(cc_engine *e)
 	cc_engine__router_free(e->router);
 	cc_engine__faq_free(e->faq);
 	cc_engine__rules_free(e->rules);
+	cc_text__lexicon_free(e->lexicon);
 	for (i = 0; i < e->nprompts; i++)
 		cc__free(e->prompts[i].texts);
 	cc__free(e->prompts);

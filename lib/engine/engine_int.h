@@ -11,6 +11,7 @@
 #include "callcenter/engine.h"
 #include "callcenter/routing.h"
 #include "callcenter/rules.h"
+#include "text/text_int.h"
 #include "util/util.h"
 
 /* A configuration path being validated, e.g. "departments[2].keywords[0]";
@@ -62,6 +63,45 @@ typedef struct cc__hours {
 	size_t nholidays;
 } cc__hours;
 
+/* ---- term sets (termset.c) -------------------------------------------- */
+
+/* Term flag: compare the folded word itself, not its stem. */
+#define CC__TERM_EXACT 0x01u
+/* Term flag: counts only inside a negation ("ما وصل", "never arrived"):
+ * a negated arrival, reply or working verb is a complaint. */
+#define CC__TERM_NEGATED 0x02u
+
+typedef struct cc__term {
+	const char *text; /* as configured (borrowed) */
+	int tag;          /* the owner's meaning: a department, a kind... */
+	double weight;
+	unsigned flags;
+	uint32_t first_tok, ntok;
+	uint32_t next; /* chain in the index */
+} cc__term;
+
+typedef struct cc__termset cc__termset;
+typedef void (*cc__term_hit_fn)(const cc__term *t, size_t start, size_t ntok, void *ud);
+
+int cc_engine__termset_new(cc__termset **out);
+/* Adds @phrase (borrowed; it must outlive the set), folded and stemmed. */
+int cc_engine__termset_add(cc__termset *ts, const char *phrase, int tag, double weight,
+			   unsigned flags);
+int cc_engine__termset_build(cc__termset *ts);
+void cc_engine__termset_free(cc__termset *ts);
+size_t cc_engine__termset_size(const cc__termset *ts);
+const cc__term *cc_engine__termset_term(const cc__termset *ts, size_t i);
+/* Walks the utterance left to right; at each word, reports every term of
+ * the longest length that starts there and skips past it.  Returns the
+ * number of hits. */
+size_t cc_engine__termset_scan(const cc__termset *ts, const cc_text__analysis *a,
+			       cc__term_hit_fn fn, void *ud);
+
+/* Reads a list of terms: each a string (weight @default_weight) or an
+ * object {"term": "...", "weight": w, "exact": bool, "negated": bool}. */
+int cc_engine__termset_add_list(cc__termset *ts, const cJSON *arr, int tag,
+				double default_weight, cc__cfgpath *p);
+
 /* Opaque pieces built by their own files. */
 typedef struct cc__router cc__router;
 typedef struct cc__faq cc__faq;
@@ -101,6 +141,7 @@ struct cc_engine {
 	cc__faq *faq;
 	cc__rules *rules;
 
+	cc_text__lexicon *lexicon; /* NULL: the text layer's default */
 
 	cc_route_classifier_fn classifier;
 	void *classifier_userdata;
@@ -140,6 +181,10 @@ int cc_engine__prompts_compile(cc_engine *e, const cJSON *obj, cc__cfgpath *p);
 const char *cc_engine__resolve_lang(const cc_engine *e, const char *lang, char buf[8]);
 
 /* route.c, faq.c, rules.c */
+/* Routes an utterance already analysed (the hook-less core of
+ * cc_engine_route(), also used by the benchmark). */
+int cc_engine__route_analysis(cc_route_result *out, const cc_engine *e,
+			      const cc_text__analysis *a);
 int cc_engine__router_compile(cc_engine *e, const cJSON *root, cc__cfgpath *p);
 void cc_engine__router_free(cc__router *r);
 int cc_engine__faq_compile(cc_engine *e, const cJSON *obj, cc__cfgpath *p);

@@ -260,7 +260,10 @@ static void test_file_adds_department(void **state)
 	assert_string_equal(cc_engine_department(e, 0)->id, "reception");
 	cc_engine_free(e);
 	/* Removing a default department by id. */
-	e = make("{\"departments\": [{\"id\": \"sales\", \"remove\": true}]}", NULL);
+	e = make("{\"departments\": [{\"id\": \"sales\", \"remove\": true}], \"rules\": "
+		 "[{\"id\": \"transfer_to_sales_agent\", \"remove\": true}, {\"id\": "
+		 "\"bot_handles_inquiry\", \"remove\": true}]}",
+		 NULL);
 	assert_int_equal(cc_engine_department_count(e), 2);
 	assert_null(cc_engine_department_find(e, "sales"));
 	cc_engine_free(e);
