@@ -15,9 +15,11 @@ if [ -t 0 ]; then
 	exec "$tool" ivr --lang ar --region SA
 fi
 
-# The scripted caller: a complaint, with a spoken phone number and e-mail.
-# The clock is pinned to a Sunday 11:00 in Damascus (open hours) so the call
-# is the same every time; drop --epoch to use the real time.
+# The scripted caller: a billing complaint with a spoken phone number and
+# e-mail, a correction of the e-mail at confirmation, the complaint's
+# details, and an agent who answers.  The clock is pinned to a Sunday 11:00
+# in Damascus (open hours) so the call is the same every time; drop --epoch
+# to use the real time.
 echo "A scripted caller plays a call in Arabic (run 'make demo' in a terminal"
 echo "to be the caller yourself)."
 echo
@@ -25,7 +27,10 @@ echo
 السلام عليكم، معك أحمد الخطيب
 صفر خمسة صفر واحد اثنين ثلاثة أربعة خمسة ستة سبعة
 ahmed at example dot com
-عندي شكوى، الطلب وصل متأخر والجهاز مكسور
+عندي شكوى على الفاتورة
+لا، الإيميل غلط
+ahmed.khatib@example.com
 نعم
-طلبت الجهاز قبل أسبوعين ووصل اليوم والشاشة مكسورة
+دفعت الفاتورة مرتين هذا الشهر
+notice:agent
 CALL

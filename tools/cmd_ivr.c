@@ -172,8 +172,9 @@ static void summary(const cc_session *s, int json)
 	cJSON *o, *f;
 
 	if (!json) {
-		printf("\n\ncall %s (%s): department %s, ticket %s, %zu turns\n",
+		printf("\n\ncall %s (%s): %s; department %s, ticket %s, %zu turns\n",
 		       cc_session_call_id(s), cc_session_language(s),
+		       cc_session_outcome(s) ? cc_session_outcome(s) : "in progress",
 		       cc_session_department(s) ? cc_session_department(s) : "-",
 		       cc_session_ticket_id(s) ? cc_session_ticket_id(s) : "-",
 		       cc_session_transcript_count(s));

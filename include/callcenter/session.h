@@ -665,6 +665,22 @@ CC_EXTERN(const char *) cc_session_department(const cc_session *s);
 CC_EXTERN(const char *) cc_session_ticket_id(const cc_session *s);
 
 /**
+ * @brief How the session's part of the call ended, or where it stands.
+ *
+ * "completed", "transferred", "queued", "agent_answered", "callback",
+ * "abandoned", "no_input", "inactivity", "call_limit", "escalated" or
+ * "after_hours"; while the call goes on, the latest hand-off ("queued",
+ * "transferred", "escalated") or NULL.
+ *
+ * @param[in] s  The session.
+ * @return A static string, or NULL (none yet, or NULL session).
+ * @par Thread safety
+ * One thread at a time per session.
+ * @since 0.1
+ */
+CC_EXTERN(const char *) cc_session_outcome(const cc_session *s);
+
+/**
  * @brief How many recorder callbacks failed so far.
  * @param[in] s  The session.
  * @return The count; 0 for NULL.

@@ -421,21 +421,29 @@ static int set_department(cc_session *s, const char *id)
 	return 0;
 }
 
-static bool is_open(const cc_session *s)
+/* Business hours change on whole minutes, and asking the engine costs a
+ * calendar in the call center's time zone: ask once per minute of the
+ * call.  (Not part of a snapshot: it is recomputed.) */
+static bool is_open(cc_session *s)
 {
 	int64_t ms = cc_session__wall_ms(s);
 	int64_t sec = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
-	return cc_engine_is_open(s->engine, sec) != 0;
+	int64_t minute = sec >= 0 ? sec / 60 : -((-sec + 59) / 60);
+	if (s->open_value < 0 || s->open_minute != minute) {
+		s->open_value = cc_engine_is_open(s->engine, sec) == 1;
+		s->open_minute = minute;
+	}
+	return s->open_value == 1;
 }
 
 /* Closed, or nobody could take the call: tell the caller and offer a
  * callback ticket. */
-static int offer_callback(cc_session *s, bool after_hours)
+static int offer_callback(cc_session *s, bool after_hours, bool said)
 {
 	int rc;
 
 	if (after_hours) {
-		if ((rc = say1(s, "after_hours")) < 0)
+		if (!said && (rc = say1(s, "after_hours")) < 0)
 			return rc;
 		s->outcome = cc_session__outcome_intern("after_hours");
 	} else if ((rc = say1(s, "transfer_failed")) < 0) {
@@ -466,7 +474,7 @@ static int escalate(cc_session *s, const char *why)
 	}
 	set_stage(s, CC_SESSION_STAGE_DEPARTMENT_HANDLING, why, 0);
 	if (!is_open(s))
-		return offer_callback(s, true);
+		return offer_callback(s, true, false);
 	rc = hand_off(s, true, NULL, why);
 	s->outcome = cc_session__outcome_intern("escalated");
 	return rc;
@@ -522,7 +530,7 @@ static void fill_context(cc_session *s, cc_call_context *ctx, cc_field_value *fv
 	ctx->priority = (cc_priority)s->priority;
 	ctx->fields = fv;
 	ctx->field_count = n;
-	ctx->open = -1;
+	ctx->open = is_open(s);
 	ctx->now_unix = cc_session__wall_ms(s) / 1000;
 	ctx->retries = s->retries;
 	ctx->stage = cc_session_stage_name((cc_session_stage)s->stage);
@@ -530,6 +538,7 @@ static void fill_context(cc_session *s, cc_call_context *ctx, cc_field_value *fv
 
 typedef struct rule_effects {
 	bool ticket;
+	bool offer_callback;  /* flag "offer_callback" */
 	const char *transfer; /* department to transfer to now */
 	const char *route;    /* department to route to instead */
 	const char *say[4];
@@ -579,6 +588,10 @@ static int run_rules(cc_session *s, const cc_route_result *r, const char *text,
 			if (a->arg && fx->nsay < CC__ARRAY_SIZE(fx->say))
 				fx->say[fx->nsay++] = a->arg;
 			break;
+		case CC_RULE_SET_FLAG:
+			if (a->arg && strcmp(a->arg, "offer_callback") == 0)
+				fx->offer_callback = true;
+			break;
 		case CC_RULE_SKIP_FIELD:
 		case CC_RULE_REQUIRE_FIELD:
 			for (size_t f = 0; a->arg && f < s->nfields; f++)
@@ -603,6 +616,14 @@ static int say_rule_prompts(cc_session *s, const rule_effects *fx)
 		if ((rc = say1(s, fx->say[i])) < 0)
 			return rc;
 	return 0;
+}
+
+static bool rules_said(const rule_effects *fx, const char *key)
+{
+	for (size_t i = 0; i < fx->nsay; i++)
+		if (strcmp(fx->say[i], key) == 0)
+			return true;
+	return false;
 }
 
 static bool takes_tickets(const cc_session *s)
@@ -704,6 +725,7 @@ static int handle_department(cc_session *s, const cc_route_result *r)
 {
 	const char *service = value_of_kind(s, CC_FIELD_SERVICE_TYPE);
 	rule_effects fx;
+	bool open;
 	int rc;
 
 	s->severity = (uint8_t)r->severity;
@@ -720,22 +742,31 @@ static int handle_department(cc_session *s, const cc_route_result *r)
 	set_stage(s, CC_SESSION_STAGE_DEPARTMENT_HANDLING, NULL, 0);
 	if ((rc = say_rule_prompts(s, &fx)) < 0)
 		return rc;
-	if (!is_open(s))
-		return offer_callback(s, true);
-	if (fx.transfer) {
-		if (fx.ticket && (rc = complaint_ticket(s, NULL)) < 0)
-			return rc;
-		if ((rc = routing_prompt(s)) < 0)
-			return rc;
-		return hand_off(s, true, fx.transfer, "rule");
-	}
+	/* Closed, or a rule says so: a callback instead of a transfer. */
+	open = is_open(s);
+	if (!open || fx.offer_callback)
+		return offer_callback(s, !open, rules_said(&fx, "after_hours"));
 	if (takes_tickets(s) || fx.ticket) {
 		if (r->urgent || r->severity == CC_SEVERITY_CRITICAL ||
 		    s->priority == CC_PRIORITY_URGENT)
 			return urgent_complaint(s, NULL);
+		if (fx.transfer) {
+			/* A serious complaint (a rule decides): the ticket
+			 * now, and a person. */
+			if ((rc = complaint_ticket(s, NULL)) < 0 ||
+			    (rc = say_ticket_created(s)) < 0 ||
+			    (rc = routing_prompt(s)) < 0)
+				return rc;
+			return hand_off(s, true, fx.transfer, "rule");
+		}
 		s->dstate = CC_SESSION__DS_DETAILS;
 		s->retries = 0;
 		return ask_current(s, false);
+	}
+	if (fx.transfer) {
+		if ((rc = routing_prompt(s)) < 0)
+			return rc;
+		return hand_off(s, true, fx.transfer, "rule");
 	}
 	return answer_or_enqueue(s, service);
 }
@@ -744,6 +775,7 @@ static int on_details(cc_session *s, const char *disp)
 {
 	cc_route_result r;
 	rule_effects fx;
+	const char *transfer = NULL;
 	int rc;
 
 	cc__free(s->complaint);
@@ -761,6 +793,7 @@ static int on_details(cc_session *s, const char *disp)
 			return urgent_complaint(s, disp);
 		if ((rc = say_rule_prompts(s, &fx)) < 0)
 			return rc;
+		transfer = fx.transfer;
 	}
 	if ((rc = complaint_ticket(s, disp)) < 0)
 		return rc;
@@ -768,7 +801,7 @@ static int on_details(cc_session *s, const char *disp)
 		return rc;
 	if ((rc = routing_prompt(s)) < 0)
 		return rc;
-	return hand_off(s, false, NULL, NULL);
+	return hand_off(s, transfer != NULL, transfer, transfer ? "rule" : NULL);
 }
 
 static int confirmed(cc_session *s)
@@ -1164,7 +1197,7 @@ int cc_session__on_tick(cc_session *s)
 		return goodbye(s, "call_limit_reached", "call_limit", "call_limit");
 	if (s->dstate == CC_SESSION__DS_WAITING) {
 		if (ivr->max_wait_ms && s->now_ms - s->wait_start_ms >= ivr->max_wait_ms)
-			return offer_callback(s, false);
+			return offer_callback(s, false, false);
 		return 0;
 	}
 	if (ivr->inactivity_limit_ms &&
@@ -1195,7 +1228,7 @@ int cc_session__on_notice(cc_session *s, cc_session_notice n, const char *detail
 	case CC_SESSION_NOTICE_AGENT_ANSWERED:
 		return end_call(s, "agent_answered", NULL);
 	case CC_SESSION_NOTICE_TRANSFER_FAILED:
-		return offer_callback(s, false);
+		return offer_callback(s, false, false);
 	case CC_SESSION_NOTICE_CALLER_HUNG_UP:
 		/* Nobody is left to hear what was queued. */
 		cc_session__queue_clear(s);

@@ -38,6 +38,7 @@ int cc_session__alloc(cc_session **out, const cc_engine *engine)
 		return cc__error_nomem();
 	}
 	s->priority = CC_PRIORITY_MEDIUM;
+	s->open_value = -1;
 	*out = s;
 	return 0;
 }
@@ -377,6 +378,11 @@ CC_EXTERN(const char *) cc_session_department(const cc_session *s)
 CC_EXTERN(const char *) cc_session_ticket_id(const cc_session *s)
 {
 	return s ? s->ticket_id : NULL;
+}
+
+CC_EXTERN(const char *) cc_session_outcome(const cc_session *s)
+{
+	return s ? s->outcome : NULL;
 }
 
 CC_EXTERN(uint32_t) cc_session_recorder_failures(const cc_session *s)

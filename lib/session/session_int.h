@@ -84,6 +84,8 @@ struct cc_session {
 	uint64_t deadline_ms; /* EXPECT timeout; 0 = none */
 	uint64_t wait_start_ms; /* when the caller was queued */
 	uint32_t ask_mask;    /* fields to ask, by index (rules may change) */
+	int64_t open_minute;  /* cache of business hours: the minute ... */
+	int8_t open_value;    /* ... and whether open then (-1 = unknown) */
 	uint32_t expect_timeout_ms;
 	int64_t wall_start_ms;
 	uint32_t seq;         /* actions made */

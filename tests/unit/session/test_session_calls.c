@@ -30,7 +30,7 @@ static void test_happy_path_arabic(void **state)
 	assert_string_equal(h_expecting(&h), "email");
 	assert_int_equal(h_say(&h, "ahmed at example dot com"), 0);
 	assert_string_equal(h_expecting(&h), "service_type");
-	assert_int_equal(h_say(&h, "عندي شكوى، الطلب وصل متأخر"), 0);
+	assert_int_equal(h_say(&h, "عندي شكوى على الفاتورة"), 0);
 	a = h_find(&h, CC_ACTION_SAY, "confirm_data");
 	assert_non_null(a);
 	assert_string_equal(a->stage, "confirm_data");
@@ -47,7 +47,7 @@ static void test_happy_path_arabic(void **state)
 	assert_string_equal(cc_session_department(h.s), "complaints");
 	/* A complaint that is not urgent: the details are asked for. */
 	assert_string_equal(h_expecting(&h), "complaint_details");
-	assert_int_equal(h_say(&h, "طلبت جهاز ووصل بعد أسبوعين وفيه خدش"), 0);
+	assert_int_equal(h_say(&h, "الفاتورة فيها مبلغ زيادة"), 0);
 	a = h_find(&h, CC_ACTION_TICKET, NULL);
 	assert_non_null(a);
 	assert_true(strncmp(a->ticket, "TKT_2025112", 11) == 0);
@@ -466,6 +466,29 @@ static void test_extra_question_from_configuration(void **state)
 	h_close(&h);
 }
 
+/* A serious complaint (the engine's rule: severity high or more) gets its
+ * ticket at once and goes to a person, without the details question. */
+static void test_serious_complaint_goes_to_a_person(void **state)
+{
+	harness h;
+	const act *t, *x;
+	(void)state;
+	h_need_router();
+
+	h_open(&h, "ar");
+	h_fill(&h, "ريم", "0501234567", "reem@example.com", "عندي شكوى، الطلب وصل متأخر");
+	assert_int_equal(h_say(&h, "أكيد"), 0);
+	t = h_find(&h, CC_ACTION_TICKET, NULL);
+	assert_non_null(t);
+	assert_string_equal(t->severity, "high");
+	assert_non_null(strstr(h_find(&h, CC_ACTION_SAY, "complaints.ticket_created")->text, t->ticket));
+	x = h_find(&h, CC_ACTION_TRANSFER, NULL);
+	assert_non_null(x);
+	assert_string_equal(x->target, "complaints");
+	assert_null(h_find(&h, CC_ACTION_EXPECT, NULL));
+	h_close(&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -482,9 +505,10 @@ int main(void)
 		cmocka_unit_test(test_language_follows_the_caller),
 		cmocka_unit_test(test_after_hours_offers_a_callback),
 		cmocka_unit_test(test_urgent_complaint_is_transferred_now),
+		cmocka_unit_test(test_serious_complaint_goes_to_a_person),
 		cmocka_unit_test(test_transfer_failed_offers_a_callback),
 		cmocka_unit_test(test_extra_question_from_configuration),
 	};
-	static const char *const need_router[] = { "test_happy_path_arabic", "test_happy_path_english", "test_urgent_complaint_is_transferred_now", "test_transfer_failed_offers_a_callback", NULL };
+	static const char *const need_router[] = { "test_happy_path_arabic", "test_happy_path_english", "test_urgent_complaint_is_transferred_now", "test_transfer_failed_offers_a_callback", "test_serious_complaint_goes_to_a_person", NULL };
 	return h_run(tests, sizeof(tests) / sizeof(tests[0]), need_router);
 }
