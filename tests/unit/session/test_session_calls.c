@@ -466,16 +466,33 @@ static void test_extra_question_from_configuration(void **state)
 	h_close(&h);
 }
 
-/* A serious complaint (the engine's rule: severity high or more) gets its
- * ticket at once and goes to a person, without the details question. */
-static void test_serious_complaint_goes_to_a_person(void **state)
+/* The engine's rules change department handling: with a rule that sends
+ * serious complaints (severity high or more) to a person, the ticket is made
+ * at once and the caller transferred, without the details question. */
+static void test_rule_sends_serious_complaints_to_a_person(void **state)
 {
+	static const char cfg[] =
+		"{\"rules\": [{\"id\": \"serious_to_person\","
+		" \"when\": {\"department\": \"complaints\", \"severity\": {\"gte\": \"high\"}},"
+		" \"then\": [{\"transfer\": \"complaints\"}]}]}";
+	static const char *const env[] = { NULL };
+	cc_engine_options eo = CC_ENGINE_OPTIONS_INIT;
+	cc_session_options o = CC_SESSION_OPTIONS_INIT;
 	harness h;
 	const act *t, *x;
 	(void)state;
 	h_need_router();
 
-	h_open(&h, "ar");
+	memset(&h, 0, sizeof(h));
+	eo.env = env;
+	assert_int_equal(cc_engine_new_from_json(&h.engine, cfg, strlen(cfg), &eo), 0);
+	o.language = "ar";
+	o.region = "SA";
+	o.seed = 3;
+	o.wall_clock_ms = OPEN_EPOCH_MS;
+	assert_int_equal(cc_session_new(&h.s, h.engine, &o), 0);
+	assert_int_equal(cc_session_start(h.s), 0);
+	h_drain(&h);
 	h_fill(&h, "ريم", "0501234567", "reem@example.com", "عندي شكوى، الطلب وصل متأخر");
 	assert_int_equal(h_say(&h, "أكيد"), 0);
 	t = h_find(&h, CC_ACTION_TICKET, NULL);
@@ -485,7 +502,15 @@ static void test_serious_complaint_goes_to_a_person(void **state)
 	x = h_find(&h, CC_ACTION_TRANSFER, NULL);
 	assert_non_null(x);
 	assert_string_equal(x->target, "complaints");
+	assert_string_equal(x->reason, "rule");
 	assert_null(h_find(&h, CC_ACTION_EXPECT, NULL));
+	h_close(&h);
+
+	/* Without the rule the same complaint is asked for its details. */
+	h_open(&h, "ar");
+	h_fill(&h, "ريم", "0501234567", "reem@example.com", "عندي شكوى، الطلب وصل متأخر");
+	assert_int_equal(h_say(&h, "أكيد"), 0);
+	assert_string_equal(h_expecting(&h), "complaint_details");
 	h_close(&h);
 }
 
@@ -505,10 +530,10 @@ int main(void)
 		cmocka_unit_test(test_language_follows_the_caller),
 		cmocka_unit_test(test_after_hours_offers_a_callback),
 		cmocka_unit_test(test_urgent_complaint_is_transferred_now),
-		cmocka_unit_test(test_serious_complaint_goes_to_a_person),
+		cmocka_unit_test(test_rule_sends_serious_complaints_to_a_person),
 		cmocka_unit_test(test_transfer_failed_offers_a_callback),
 		cmocka_unit_test(test_extra_question_from_configuration),
 	};
-	static const char *const need_router[] = { "test_happy_path_arabic", "test_happy_path_english", "test_urgent_complaint_is_transferred_now", "test_transfer_failed_offers_a_callback", "test_serious_complaint_goes_to_a_person", NULL };
+	static const char *const need_router[] = { "test_happy_path_arabic", "test_happy_path_english", "test_urgent_complaint_is_transferred_now", "test_transfer_failed_offers_a_callback", "test_rule_sends_serious_complaints_to_a_person", NULL };
 	return h_run(tests, sizeof(tests) / sizeof(tests[0]), need_router);
 }
