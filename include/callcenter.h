@@ -20,5 +20,6 @@
 #include "callcenter/store.h"
 #include "callcenter/crm.h"
 #include "callcenter/sys/store_backend.h"
+#include "callcenter/provider.h"
 
 #endif /* CALLCENTER_H */

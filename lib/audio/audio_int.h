@@ -21,6 +21,28 @@ int cc_audio__frame_reserve(cc_audio_frame *f, size_t extra);
 int cc_audio__resample_all(cc_resampler *r, const cc_audio_frame *in,
 			   cc_audio_frame *out);
 
+/* A streaming converter to mono at one rate that keeps the exact length:
+ * the resampler's lead-in is skipped and its tail flushed by finish.  The
+ * input format may change between pushes (a new resampler is started). */
+typedef struct cc_audio__conv {
+	cc_resampler *r;
+	uint32_t in_rate, out_rate;
+	uint64_t in_total, out_total; /* since the current resampler began */
+	cc_audio_frame mono;          /* scratch for downmixing */
+} cc_audio__conv;
+
+/* Drops the resampler's lead-in from its output (speexdsp skip_zeros). */
+void cc_audio__resampler_skip_zeros(cc_resampler *r);
+
+void cc_audio__conv_init(cc_audio__conv *c, uint32_t out_rate);
+/* Converts and appends to @out (mono, out_rate). */
+int cc_audio__conv_push(cc_audio__conv *c, const int16_t *samples,
+			size_t samples_per_channel, uint32_t rate,
+			uint32_t channels, cc_audio_frame *out);
+/* Flushes the tail of the current stream into @out. */
+int cc_audio__conv_finish(cc_audio__conv *c, cc_audio_frame *out);
+void cc_audio__conv_dispose(cc_audio__conv *c);
+
 /* True for the rates libopus codes natively. */
 int cc_audio__opus_rate(uint32_t rate);
 

@@ -82,6 +82,11 @@ int cc_resampler_process(cc_resampler *r, const int16_t *samples,
 	return 0;
 }
 
+void cc_audio__resampler_skip_zeros(cc_resampler *r)
+{
+	speex_resampler_skip_zeros(r->st);
+}
+
 size_t cc_resampler_latency(const cc_resampler *r)
 {
 	if (!r)
@@ -152,6 +157,11 @@ size_t cc_resampler_latency(const cc_resampler *r)
 	return 0;
 }
 
+void cc_audio__resampler_skip_zeros(cc_resampler *r)
+{
+	(void)r;
+}
+
 void cc_resampler_free(cc_resampler *r)
 {
 	(void)r;
@@ -164,3 +174,94 @@ int cc_audio__resample_all(cc_resampler *r, const cc_audio_frame *in,
 	return CC_EUNSUPPORTED;
 }
 #endif
+
+/* ---- streaming conversion to mono at one rate (internal) ---------------- */
+
+void cc_audio__conv_init(cc_audio__conv *c, uint32_t out_rate)
+{
+	memset(c, 0, sizeof(*c));
+	c->out_rate = out_rate;
+}
+
+int cc_audio__conv_finish(cc_audio__conv *c, cc_audio_frame *out)
+{
+	int rc = 0;
+
+	if (c->r) {
+		uint64_t want = (c->in_total * c->out_rate + c->in_rate / 2) /
+				c->in_rate;
+		size_t lat = 2 * cc_resampler_latency(c->r) * c->in_rate /
+				     c->out_rate + 16;
+		int16_t zeros[256] = { 0 };
+		size_t before = out->samples_per_channel;
+
+		while (c->out_total < want && lat > 0 && rc == 0) {
+			size_t n = lat < 256 ? lat : 256;
+			rc = cc_resampler_process(c->r, zeros, n, out);
+			c->out_total += out->samples_per_channel - before;
+			before = out->samples_per_channel;
+			lat -= n;
+		}
+		if (c->out_total > want)
+			out->samples_per_channel -= (size_t)(c->out_total - want);
+		cc_resampler_free(c->r);
+		c->r = NULL;
+	}
+	c->in_total = c->out_total = 0;
+	return rc;
+}
+
+int cc_audio__conv_push(cc_audio__conv *c, const int16_t *samples,
+			size_t samples_per_channel, uint32_t rate,
+			uint32_t channels, cc_audio_frame *out)
+{
+	const int16_t *mono = samples;
+	size_t i, before;
+	int rc;
+
+	if (!cc_audio__valid_format(rate, channels))
+		return cc__error(CC_EINVAL, CC_ERRCLASS_AUDIO,
+				 "audio of %u Hz x %u channels is out of range",
+				 (unsigned)rate, (unsigned)channels);
+	if (channels > 1) {
+		c->mono.samples_per_channel = 0;
+		if ((rc = cc_audio_frame_append(&c->mono, NULL, 0, rate, 1)) ||
+		    (rc = cc_audio__frame_reserve(&c->mono,
+						  samples_per_channel)))
+			return rc;
+		for (i = 0; i < samples_per_channel; i++) {
+			int32_t sum = 0;
+			for (uint32_t ch = 0; ch < channels; ch++)
+				sum += samples[i * channels + ch];
+			c->mono.data[i] = (int16_t)(sum / (int32_t)channels);
+		}
+		mono = c->mono.data;
+	}
+	if (rate == c->out_rate && !c->r)
+		return cc_audio_frame_append(out, mono, samples_per_channel,
+					     rate, 1);
+	if (c->r && c->in_rate != rate && (rc = cc_audio__conv_finish(c, out)))
+		return rc;
+	if (rate == c->out_rate)
+		return cc_audio_frame_append(out, mono, samples_per_channel,
+					     rate, 1);
+	if (!c->r) {
+		if ((rc = cc_resampler_new(&c->r, 1, rate, c->out_rate, 5)))
+			return rc;
+		cc_audio__resampler_skip_zeros(c->r);
+		c->in_rate = rate;
+	}
+	before = out->samples_per_channel;
+	if ((rc = cc_resampler_process(c->r, mono, samples_per_channel, out)))
+		return rc;
+	c->in_total += samples_per_channel;
+	c->out_total += out->samples_per_channel - before;
+	return 0;
+}
+
+void cc_audio__conv_dispose(cc_audio__conv *c)
+{
+	cc_resampler_free(c->r);
+	c->r = NULL;
+	cc_audio_frame_dispose(&c->mono);
+}
