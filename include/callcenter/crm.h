@@ -21,6 +21,7 @@
 
 #include "common.h"
 #include "buffer.h"
+#include "session.h"
 #include "store.h"
 
 CC_BEGIN_DECL
@@ -194,9 +195,12 @@ CC_EXTERN(int) cc_crm_customer_get(cc_crm_customer **out, cc_crm *crm,
 /**
  * @brief Searches customers by phone, e-mail or name.
  *
- * A query that reads as a phone number matches that number; one with an @c @
- * matches the e-mail; anything else matches names through the text layer's
- * name key, so "محمد" finds "Mohammed" and "Muhammad".  An empty query lists
+ * A query that reads as a phone number (any form, national numbers in the
+ * default region) matches that number; an e-mail address matches the
+ * e-mail; anything else is looked for inside names through the text layer's
+ * match key, so case, diacritics, tatweel and Arabic letter variants do not
+ * matter ("فاطمه" finds "فاطمة", "الزَّهراء" finds "الزهراء").  LIKE
+ * wildcards in the query are taken literally.  An empty query lists
  * everyone, newest first.
  *
  * @param[out] out     The matches.
@@ -892,6 +896,33 @@ CC_EXTERN(int) cc_crm_stats_json(cc_buf *out, cc_crm *crm,
  * @since 0.1
  */
 CC_EXTERN(int) cc_crm_purge(cc_crm *crm);
+
+/* ---- following a live call -------------------------------------------- */
+
+/**
+ * @brief Fills a session recorder that writes a call into the CRM as it
+ *        happens.
+ *
+ * Pass the result in ::cc_session_options `recorder`.  The call is recorded
+ * when it starts (linked to the caller's number when that is a phone
+ * number), at each stage change and routing decision, at every transcript
+ * turn, when the caller confirms their data (the customer is upserted and
+ * linked), when a ticket is needed (created with the session's idempotency
+ * key; its real "TKT_..." ID goes into the TICKET action), and when it
+ * ends.  A write kept for retry counts as done: a live call never waits for
+ * the database.
+ *
+ * @param[out] out  The recorder; its userdata is @p crm.
+ * @param[in]  crm  The CRM; must outlive every session using the recorder.
+ * @return 0, or CC_EINVAL for NULL.
+ * @par Ownership
+ * Nothing is allocated; the session copies the recorder.
+ * @par Thread safety
+ * Safe from any thread; the recorder may be shared by sessions on many
+ * threads (the CRM is thread-safe).
+ * @since 0.1
+ */
+CC_EXTERN(int) cc_crm_session_recorder(cc_session_recorder *out, cc_crm *crm);
 
 /** @} */
 

@@ -165,6 +165,32 @@ static int call_must_exist(cc_crm *crm, const char *call_id)
 	return n ? 0 : cc__error(CC_ENOTFOUND, CC_ERRCLASS_CRM, "no such call");
 }
 
+#define UPDATE_SQL                                                           \
+	"UPDATE calls SET status = COALESCE($2, status), "                   \
+	"ivr_stage = COALESCE($3, ivr_stage), "                              \
+	"department = COALESCE($4, department), "                            \
+	"routing_reason = COALESCE($5, routing_reason), "                    \
+	"language = COALESCE($6, language), "                                \
+	"assigned_agent_id = COALESCE($7, assigned_agent_id), "              \
+	"customer_phone = COALESCE($8, customer_phone), "                    \
+	"customer_id = COALESCE((SELECT customer_id FROM "                   \
+	"customers WHERE phone = $8), customer_id), "                        \
+	"transferred_to_agent = (transferred_to_agent OR "                   \
+	"COALESCE($2 = 'transferred', FALSE)), "                             \
+	"updated_at = $9 WHERE call_id = $1"
+
+/* Sends one UPDATE of a call; an unknown call is CC_ENOTFOUND unless the
+ * write had to wait in the queue. */
+static int single_update(cc_crm *crm, const char *sql,
+			 const cc_store_value *p, size_t n)
+{
+	int64_t changed = 0;
+	int rc = cc_store__submit_one(crm->store, sql, p, n, &changed);
+	if (rc == 0 && changed == 0)
+		return cc__error(CC_ENOTFOUND, CC_ERRCLASS_CRM, "no such call");
+	return rc;
+}
+
 CC_EXTERN(int) cc_crm_call_update(cc_crm *crm, const char *call_id,
 				  const cc_crm_call_input *in)
 {
@@ -176,9 +202,6 @@ CC_EXTERN(int) cc_crm_call_update(cc_crm *crm, const char *call_id,
 	CC__CHECK_NOTNULL(crm);
 	CC__CHECK_NOTNULL(in);
 	if ((rc = check_call_id(call_id)) < 0 || (rc = check_input(in)) < 0)
-		return rc;
-	rc = call_must_exist(crm, call_id);
-	if (rc < 0)
 		return rc;
 	cc_store__format_time(now, in->at ? in->at : cc_crm__now(crm));
 	rc = cc_store__batch_new(&b);
@@ -194,24 +217,21 @@ CC_EXTERN(int) cc_crm_call_update(cc_crm *crm, const char *call_id,
 		p[6] = cc_store__text(in->agent_id);
 		p[7] = phone[0] ? cc_store__text(phone) : cc_store__null();
 		p[8] = cc_store__text(now);
-		rc = cc_store__batch_add(
-			b,
-			"UPDATE calls SET status = COALESCE($2, status), "
-			"ivr_stage = COALESCE($3, ivr_stage), "
-			"department = COALESCE($4, department), "
-			"routing_reason = COALESCE($5, routing_reason), "
-			"language = COALESCE($6, language), "
-			"assigned_agent_id = COALESCE($7, assigned_agent_id), "
-			"customer_phone = COALESCE($8, customer_phone), "
-			"customer_id = COALESCE((SELECT customer_id FROM "
-			"customers WHERE phone = $8), customer_id), "
-			"transferred_to_agent = (transferred_to_agent OR "
-			"COALESCE($2 = 'transferred', FALSE)), "
-			"updated_at = $9 WHERE call_id = $1",
-			p, 9);
+		rc = cc_store__batch_add(b, UPDATE_SQL, p, 9);
 	}
 	if (rc == 0 && phone[0])
 		rc = add_recount(b, phone, now);
+	if (rc < 0) {
+		cc_store__batch_free(b);
+		return rc;
+	}
+	if (!phone[0]) {
+		/* One statement: sent on its own, and an unknown call is
+		 * reported rather than ignored. */
+		cc_store__batch_free(b);
+		return single_update(crm, UPDATE_SQL, p, 9);
+	}
+	rc = call_must_exist(crm, call_id);
 	if (rc < 0) {
 		cc_store__batch_free(b);
 		return rc;
@@ -223,7 +243,6 @@ CC_EXTERN(int) cc_crm_call_end(cc_crm *crm, const char *call_id,
 			       const char *status, const char *outcome,
 			       int64_t at)
 {
-	cc_store__batch *b = NULL;
 	char now[CC_STORE__TIME_MAX];
 	cc_store_value p[4];
 	int rc;
@@ -241,20 +260,14 @@ CC_EXTERN(int) cc_crm_call_end(cc_crm *crm, const char *call_id,
 	if (at < 0)
 		return cc__error(CC_EINVAL, CC_ERRCLASS_CRM,
 				 "a time before 1970");
-	rc = call_must_exist(crm, call_id);
-	if (rc < 0)
-		return rc;
 	cc_store__format_time(now, at ? at : cc_crm__now(crm));
 	p[0] = cc_store__text(call_id);
 	p[1] = cc_store__text(status);
 	p[2] = cc_store__text(outcome);
 	p[3] = cc_store__text(now);
-	rc = cc_store__batch_new(&b);
 	/* The duration is the database's own arithmetic on the stored start,
 	 * and ended_at is set once: a retried end changes nothing. */
-	if (rc == 0)
-		rc = cc_store__batch_add(
-			b,
+	return single_update(crm,
 			crm->store->pg
 				? "UPDATE calls SET status = $2, "
 				  "outcome = COALESCE($3, outcome), "
@@ -271,11 +284,6 @@ CC_EXTERN(int) cc_crm_call_end(cc_crm *crm, const char *call_id,
 				  "julianday(started_at)) * 86400) AS INTEGER)), "
 				  "updated_at = $4 WHERE call_id = $1",
 			p, 4);
-	if (rc < 0) {
-		cc_store__batch_free(b);
-		return rc;
-	}
-	return cc_store__batch_submit(crm->store, b);
 }
 
 /* ---- reading calls ---------------------------------------------------- */
@@ -497,7 +505,6 @@ CC_EXTERN(int) cc_crm_transcript_append(cc_crm *crm, const char *call_id,
 					const char *text, const char *language,
 					int64_t at)
 {
-	cc_store__batch *b = NULL;
 	char now[CC_STORE__TIME_MAX];
 	next_turn t;
 	int rc;
@@ -525,14 +532,7 @@ CC_EXTERN(int) cc_crm_transcript_append(cc_crm *crm, const char *call_id,
 	t.p[5] = cc_store__text(now);
 	if (seq == 0)
 		return cc_store__transact(crm->store, append_next, &t);
-	rc = cc_store__batch_new(&b);
-	if (rc == 0)
-		rc = cc_store__batch_add(b, append_sql, t.p, 6);
-	if (rc < 0) {
-		cc_store__batch_free(b);
-		return rc;
-	}
-	return cc_store__batch_submit(crm->store, b);
+	return cc_store__submit_one(crm->store, append_sql, t.p, 6, NULL);
 }
 
 static int turn_row(const cc_store_value *cols, size_t n, void *ud)

@@ -1,6 +1,7 @@
 /* cc_crm: opening the CRM over a store, its options and clock. */
 #include <ctype.h>
 
+#include "callcenter/text.h"
 #include "crm_int.h"
 
 CC_EXTERN(int) cc_crm_options_init(cc_crm_options *opts, unsigned int version)
@@ -42,11 +43,10 @@ CC_EXTERN(int) cc_crm_open(cc_crm **out, cc_store *store,
 	if (rc < 0)
 		return rc;
 	region = opts->default_region ? opts->default_region : "SA";
-	if (strlen(region) != 2 || !isalpha((unsigned char)region[0]) ||
-	    !isalpha((unsigned char)region[1]))
+	if (strlen(region) != 2 || !cc_text_phone_region_known(region))
 		return cc__error(CC_EINVAL, CC_ERRCLASS_CRM,
-				 "default_region must be a two-letter "
-				 "ISO 3166 code");
+				 "default_region must be a region whose phone "
+				 "numbers the library knows (SA, AE, JO...)");
 	rc = cc_store_schema_version(store);
 	if (rc < 0)
 		return rc;
@@ -74,6 +74,11 @@ CC_EXTERN(int) cc_crm_open(cc_crm **out, cc_store *store,
 					 : 730;
 	crm->clock = opts->clock;
 	crm->clock_userdata = opts->clock_userdata;
+	rc = cc_crm__rekey_names(crm);
+	if (rc < 0) {
+		cc__free(crm);
+		return rc;
+	}
 	*out = crm;
 	return 0;
 }

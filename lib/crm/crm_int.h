@@ -40,6 +40,9 @@ int cc_crm__text(const char *s, size_t max, const char *what);
 /* True if @s is one of the NULL-terminated @list. */
 bool cc_crm__one_of(const char *s, const char *const *list);
 
+/* Writes the current name key of customers whose key is older (on open). */
+int cc_crm__rekey_names(cc_crm *crm);
+
 /* ---- reading rows (rows.c) -------------------------------------------- */
 
 /* A growing array of records of @size bytes. */

@@ -14,12 +14,12 @@ static const char *const tiers[] = { "standard", "silver", "gold",
 static const char upsert_sql[] =
 	"INSERT INTO customers (customer_id, phone, name, name_key, "
 	"name_key_version, email, tier, vip, language, notes, created_at, "
-	"updated_at) VALUES ($1, $2, COALESCE($3, ''), COALESCE($4, ''), 1, "
+	"updated_at) VALUES ($1, $2, COALESCE($3, ''), COALESCE($4, ''), 2, "
 	"$5, COALESCE($6, 'standard'), $7, $8, $9, $10, $10) "
 	"ON CONFLICT (phone) DO UPDATE SET "
 	"name = COALESCE($3, customers.name), "
 	"name_key = COALESCE($4, customers.name_key), "
-	"name_key_version = 1, "
+	"name_key_version = 2, "
 	"email = COALESCE($5, customers.email), "
 	"tier = COALESCE($6, customers.tier), "
 	"vip = CASE WHEN $11 = 1 THEN excluded.vip ELSE customers.vip END, "
@@ -306,6 +306,12 @@ CC_EXTERN(int) cc_crm_customer_search(cc_crm_customer_list **out, cc_crm *crm,
 		rc = cc_crm__name_key(&key, query);
 		if (rc < 0)
 			goto done;
+		if (key.size == 0) {
+			/* Nothing searchable (only punctuation): no match. */
+			*out = cc__calloc(1, sizeof(**out));
+			rc = *out ? 0 : cc__error_nomem();
+			goto done;
+		}
 		cc__buf_putc(&pattern, '%');
 		for (i = 0; i < key.size; i++) {
 			char ch = key.ptr[i];
@@ -438,4 +444,83 @@ CC_EXTERN(int) cc_crm_customer_erase(cc_crm *crm, const char *key)
 		CC__LOG_INFO("crm: erased customer %s on request", cust->id);
 	cc_crm_customer_free(cust);
 	return rc;
+}
+
+/* ---- name keys of older rows ------------------------------------------ */
+
+/* Version of the name key the CRM writes (customers.name_key_version):
+ * 2 = the text layer's match key.  Rows with an older key (or none, from
+ * before migration 2) get theirs when a CRM opens the store. */
+typedef struct stale {
+	cc_crm__vec rows; /* pairs of (id, name) as char* */
+} stale;
+
+static int stale_row(const cc_store_value *cols, size_t n, void *ud)
+{
+	char **pair = cc_crm__vec_push(ud);
+	int rc = 0;
+	if (!pair)
+		return cc__error_nomem();
+	pair[0] = cc_crm__col_str(cols, n, 0, &rc);
+	pair[1] = cc_crm__col_str(cols, n, 1, &rc);
+	return rc;
+}
+
+typedef struct rekey {
+	cc_crm__vec *rows;
+} rekey;
+
+static int rekey_tx(cc_store_conn *c, void *ud)
+{
+	rekey *r = ud;
+	cc_buf key = CC_BUF_INIT;
+	size_t i;
+	int rc = 0;
+	for (i = 0; i < r->rows->count && rc == 0; i++) {
+		char **pair = (char **)r->rows->items + 2 * i;
+		cc_store_value p[2];
+		/* A name the text layer cannot key gets an empty key and the
+		 * current version, so it is not tried again and again. */
+		if (cc_crm__name_key(&key, pair[1]) < 0)
+			cc__buf_set(&key, "", 0);
+		p[0] = cc_store__text(pair[0]);
+		p[1] = cc_store__text(key.ptr ? key.ptr : "");
+		rc = cc_store__exec(c,
+				    "UPDATE customers SET name_key = $2, "
+				    "name_key_version = 2 WHERE customer_id = $1",
+				    p, 2, NULL, NULL, NULL);
+	}
+	cc_buf_dispose(&key);
+	return rc;
+}
+
+int cc_crm__rekey_names(cc_crm *crm);
+
+int cc_crm__rekey_names(cc_crm *crm)
+{
+	cc_store_value limit = cc_store__int(500);
+	int rc, total = 0;
+	for (;;) {
+		cc_crm__vec rows = { NULL, 0, 0, 2 * sizeof(char *) };
+		rekey r = { &rows };
+		size_t i;
+		rc = cc_crm__query(crm,
+				   "SELECT customer_id, name FROM customers "
+				   "WHERE name_key_version < 2 LIMIT $1",
+				   &limit, 1, stale_row, &rows);
+		if (rc == 0 && rows.count > 0)
+			rc = cc_store__transact(crm->store, rekey_tx, &r);
+		for (i = 0; i < 2 * rows.count; i++)
+			cc__free(((char **)rows.items)[i]);
+		cc__free(rows.items);
+		if (rc < 0)
+			return rc;
+		if (rows.count == 0)
+			break;
+		total += (int)rows.count;
+	}
+	if (total)
+		CC__LOG_INFO("crm: wrote name keys of %d older customers",
+			     total);
+	return total;
 }

@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdio.h>
 
+#include "callcenter/text.h"
 #include "crm_int.h"
 
 int cc_crm__text(const char *s, size_t max, const char *what)
@@ -44,76 +45,39 @@ bool cc_crm__looks_like_phone(const char *s)
 
 int cc_crm__phone(char out[20], const cc_crm *crm, const char *phone)
 {
-	char digits[40];
-	size_t len, i = 0, nd = 0;
-	bool plus = false;
+	cc_text_phone parsed;
+	size_t len;
+	int rc;
 
-	CC__UNUSED(crm);
 	if (!phone || !*phone)
 		return cc__error(CC_EINVAL, CC_ERRCLASS_CRM,
 				 "a phone number is required");
 	len = strlen(phone);
-	if (len > 64)
+	if (len > 400)
 		return cc__error(CC_EPARSE, CC_ERRCLASS_CRM,
 				 "phone number too long");
 	if (cc__utf8_require(phone, len, "phone") < 0)
 		return CC_EUTF8;
-	while (i < len) {
-		uint32_t cp;
-		size_t n = cc__utf8_decode(phone + i, len - i, &cp);
-		int d = cc__digit_value(cp);
-		if (d >= 0) {
-			if (nd + 1 >= sizeof(digits))
-				return cc__error(CC_EPARSE, CC_ERRCLASS_CRM,
-						 "phone number too long");
-			digits[nd++] = (char)('0' + d);
-		} else if (cp == '+' && nd == 0 && !plus) {
-			plus = true;
-		} else if (!strchr("-() .", (int)cp) || cp == 0) {
-			return cc__error(CC_EPARSE, CC_ERRCLASS_CRM,
-					 "not a phone number");
-		}
-		i += n;
-	}
-	digits[nd] = '\0';
-	if (!plus && nd > 2 && digits[0] == '0' && digits[1] == '0') {
-		memmove(digits, digits + 2, nd - 1);
-		nd -= 2;
-		plus = true;
-	}
-	if (!plus)
+	/* The text layer reads every form a caller gives: E.164, national
+	 * with the trunk prefix, 00, Arabic-Indic digits, spoken digits. */
+	rc = cc_text_phone_parse(&parsed, phone, crm->region);
+	if (rc == CC_EPARSE)
 		return cc__error(CC_EPARSE, CC_ERRCLASS_CRM,
-				 "phone number is not in international form");
-	if (nd < 7 || nd > 15 || digits[0] == '0')
-		return cc__error(CC_EPARSE, CC_ERRCLASS_CRM,
-				 "not a valid E.164 phone number");
-	out[0] = '+';
-	memcpy(out + 1, digits, nd + 1);
+				 "not a valid phone number");
+	if (rc < 0)
+		return rc;
+	memcpy(out, parsed.e164, sizeof(parsed.e164));
 	return 0;
 }
 
 int cc_crm__name_key(cc_buf *out, const char *name)
 {
-	size_t i;
-	bool space = true;
-	cc__buf_clear(out);
-	for (i = 0; name && name[i]; i++) {
-		unsigned char ch = (unsigned char)name[i];
-		if (isspace(ch)) {
-			if (!space && cc__buf_putc(out, ' ') < 0)
-				return CC_ENOMEM;
-			space = true;
-			continue;
-		}
-		if (cc__buf_putc(out, (char)tolower(ch)) < 0)
-			return CC_ENOMEM;
-		space = false;
-	}
-	if (out->size > 0 && out->ptr[out->size - 1] == ' ')
-		out->ptr[--out->size] = '\0';
-	if (!out->ptr && cc__buf_puts(out, "") < 0)
-		return CC_ENOMEM;
-	return 0;
+	/* The text layer's match key: case and diacritics folded, Arabic
+	 * letter variants (alef forms, ta marbuta, alef maqsura) unified. */
+	int rc = cc_text_key_buf(out, name ? name : "");
+	if (rc == 0 && !out->ptr)
+		rc = cc__buf_puts(out, "") < 0 ? CC_ENOMEM : 0;
+	return rc;
 }
 
 int cc_crm__email(cc_buf *out, const char *email)

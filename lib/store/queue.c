@@ -195,6 +195,64 @@ int cc_store__batch_submit(cc_store *s, cc_store__batch *b)
 	return 1;
 }
 
+typedef struct one {
+	const char *sql;
+	const cc_store_value *p;
+	size_t n;
+	int64_t *changes;
+} one;
+
+static int run_one(cc_store_conn *c, void *ud)
+{
+	one *o = ud;
+	return cc_store__exec(c, o->sql, o->p, o->n, NULL, NULL, o->changes);
+}
+
+int cc_store__submit_one(cc_store *s, const char *sql,
+			 const cc_store_value *params, size_t nparams,
+			 int64_t *changes)
+{
+	one o = { sql, params, nparams, changes };
+	cc_store__batch *b;
+	bool queue_empty;
+	int rc;
+
+	if (changes)
+		*changes = -1;
+	pthread_mutex_lock(&s->qlock);
+	if (s->npending > 0)
+		flush_locked(s);
+	queue_empty = s->npending == 0;
+	pthread_mutex_unlock(&s->qlock);
+	if (queue_empty) {
+		/* One statement on its own: autocommit, one round trip. */
+		rc = cc_store__with_conn(s, run_one, &o);
+		if (rc >= 0 || !cc_store__retryable(rc))
+			return rc;
+		if (changes)
+			*changes = -1;
+	}
+	rc = cc_store__batch_new(&b);
+	if (rc == 0)
+		rc = cc_store__batch_add(b, sql, params, nparams);
+	if (rc < 0) {
+		cc_store__batch_free(b);
+		return rc;
+	}
+	pthread_mutex_lock(&s->qlock);
+	if (s->npending >= s->max_pending) {
+		pthread_mutex_unlock(&s->qlock);
+		cc_store__batch_free(b);
+		return cc__error(CC_EBUSY, CC_ERRCLASS_STORE,
+				 "%zu writes already pending; the database is "
+				 "unreachable",
+				 s->npending);
+	}
+	append(s, b);
+	pthread_mutex_unlock(&s->qlock);
+	return 1;
+}
+
 void cc_store__queue_clear(cc_store *s)
 {
 	while (s->qhead) {

@@ -87,6 +87,13 @@ void cc_store__batch_free(cc_store__batch *b);
  * refused it for good.  Takes ownership of @b in every case. */
 int cc_store__batch_submit(cc_store *s, cc_store__batch *b);
 void cc_store__queue_clear(cc_store *s);
+/* One idempotent statement: run at once (autocommit, one round trip) when
+ * nothing is pending, else or on a retryable failure kept as a batch.
+ * Returns 0 with *changes set (may be NULL), 1 when kept (*changes -1),
+ * or a negative code. */
+int cc_store__submit_one(cc_store *s, const char *sql,
+			 const cc_store_value *params, size_t nparams,
+			 int64_t *changes);
 
 /* ---- migrations (migrate.c) ----------------------------------------- */
 
