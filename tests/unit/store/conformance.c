@@ -1364,7 +1364,13 @@ static void test_session_records_a_call(void **state)
 		assert_int_equal(tr->items[i].seq, (int64_t)i + 1);
 		assert_string_equal(tr->items[i].text, turn.text);
 	}
-	assert_string_equal(tr->items[1].text, "اسمي أحمد محمد");
+	{
+		int found = 0;
+		for (i = 0; i < tr->count; i++)
+			found |= strcmp(tr->items[i].speaker, "customer") == 0 &&
+				 strcmp(tr->items[i].text, "اسمي أحمد محمد") == 0;
+		assert_true(found);
+	}
 	cc_crm_transcript_free(tr);
 
 	cc_session_free(r.s);
