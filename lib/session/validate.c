@@ -189,23 +189,36 @@ static size_t skip_lead_in(const char *disp, size_t dlen)
 		"my", "name", "names", "name's", "is", "this", "i", "am", "i'm", "im",
 		"it's", "its", "it", "call", "me", "yes", "sure", "ok", "okay",
 		"مرحبا", "مرحبتين", "السلام", "سلام", "عليكم", "اهلا", "هلا",
-		"صباح", "مساء", "الخير", "النور", "انا", "اسمي", "اسمي:", "معك",
+		"صباح", "مساء", "الخير", "النور", "انا", "اسمي", "معك",
 		"معاك", "هو", "نعم", "اي", "يعطيك", "العافيه", NULL
 	};
-	size_t d = 0, keep = 0;
-	while (d < dlen) {
-		char key[64];
-		size_t start = d, klen;
-		bool known = false;
+	char key[CC_SESSION__MAX_TEXT + 1];
+	size_t klen = 0, d = 0, k = 0, keep = 0;
+
+	/* The match key keeps the display form's words in order (one key
+	 * word per display word), so both are walked together. */
+	if (cc_text_key(key, sizeof(key), &klen, disp, dlen) < 0)
+		return 0;
+	while (d < dlen && k < klen) {
+		size_t ks = k, ke;
+		bool known;
 		while (d < dlen && disp[d] != ' ')
 			d++;
-		klen = cc_session__key(key, sizeof(key), disp + start, d - start);
-		if (klen == 0)
-			known = true; /* punctuation alone */
-		for (int i = 0; !known && lead[i]; i++)
-			known = strlen(lead[i]) == klen && memcmp(lead[i], key, klen) == 0;
 		while (d < dlen && disp[d] == ' ')
 			d++;
+		while (k < klen && key[k] != ' ')
+			k++;
+		ke = k;
+		while (k < klen && key[k] == ' ')
+			k++;
+		/* punctuation around the word does not count */
+		while (ks < ke && strchr(",.!?;:-", key[ks]))
+			ks++;
+		while (ke > ks && strchr(",.!?;:-", key[ke - 1]))
+			ke--;
+		known = ks == ke;
+		for (int i = 0; !known && lead[i]; i++)
+			known = strlen(lead[i]) == ke - ks && memcmp(lead[i], key + ks, ke - ks) == 0;
 		if (!known)
 			break;
 		keep = d;
@@ -274,7 +287,6 @@ int cc_session__validate(cc_session__verdict *v, const cc_session *s,
 	unsigned letters, ndig, others, chars;
 
 	memset(v, 0, sizeof(*v));
-	klen = cc_session__key(key, sizeof(key), text, len);
 	switch (f->kind) {
 	case CC_FIELD_PHONE:
 		return validate_phone(v, s, text, len);
@@ -291,7 +303,7 @@ int cc_session__validate(cc_session__verdict *v, const cc_session *s,
 			verdict_fail(v, "dtmf");
 			return 0;
 		}
-		validate_name(v, f, text, len, key, klen);
+		validate_name(v, f, text, len, NULL, 0);
 		return v->ok && v->value == NULL ? CC_ENOMEM : 0;
 	case CC_FIELD_NUMBER:
 		if (from_dtmf)
@@ -313,10 +325,14 @@ int cc_session__validate(cc_session__verdict *v, const cc_session *s,
 		}
 		return verdict_ok(v, digits, v->digits);
 	case CC_FIELD_YES_NO: {
-		int yn = from_dtmf ? (len == 1 && text[0] == '1'   ? CC_SESSION__YES
-				      : len == 1 && text[0] == '2' ? CC_SESSION__NO
-								   : CC_SESSION__UNSURE)
-				   : cc_session__yes_no(key, klen);
+		int yn;
+		if (from_dtmf)
+			yn = len == 1 && text[0] == '1'   ? CC_SESSION__YES
+			     : len == 1 && text[0] == '2' ? CC_SESSION__NO
+							  : CC_SESSION__UNSURE;
+		else
+			klen = cc_session__key(key, sizeof(key), text, len),
+			yn = cc_session__yes_no(key, klen);
 		if (yn == CC_SESSION__UNSURE) {
 			verdict_fail(v, "not_yes_no");
 			return 0;
