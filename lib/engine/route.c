@@ -18,15 +18,22 @@
 /* ...unless another department has this much evidence of its own
  * ("شكوى على المبيعات" is a complaint about sales). */
 #define STRONG_SCORE 2.0
+/* What a name weighs when it is not a request, as any other word. */
+#define NAME_AS_WORD 2.0
 
 struct cc__router {
 	cc__termset *terms;
 	double min_score;
 	double name_weight;
+	/* A caller's negative sentiment is evidence for this department (the
+	 * one that handles complaints), in proportion to how negative. */
+	int negative_dept;
+	double negative_weight;
 };
 
 static const char *const route_known[] = { "default_department", "min_score", "name_weight",
-					   "name_cues" };
+					   "name_cues", "negative_department",
+					   "negative_weight" };
 
 int cc_engine__router_compile(cc_engine *e, const cJSON *root, cc__cfgpath *p)
 {
@@ -45,6 +52,7 @@ int cc_engine__router_compile(cc_engine *e, const cJSON *root, cc__cfgpath *p)
 	e->router = rt;
 	rt->min_score = 0.5;
 	rt->name_weight = 3.0;
+	rt->negative_dept = -1;
 	if ((rc = cc_engine__termset_new(&rt->terms)))
 		return rc;
 	mark = cc_engine__path_push_key(p, "routing");
@@ -61,10 +69,22 @@ int cc_engine__router_compile(cc_engine *e, const cJSON *root, cc__cfgpath *p)
 				return cc_engine__cfg_error(p, "unknown key");
 			}
 		}
+		const char *neg = NULL;
 		if ((rc = cc_engine__get_number(&rt->min_score, r, "min_score", 0.0, 100.0, p)) ||
 		    (rc = cc_engine__get_number(&rt->name_weight, r, "name_weight", 0.0, 100.0,
-						p)))
+						p)) ||
+		    (rc = cc_engine__get_number(&rt->negative_weight, r, "negative_weight", 0.0,
+						100.0, p)) ||
+		    (rc = cc_engine__get_string(&neg, r, "negative_department", p, false)))
 			return rc;
+		if (neg) {
+			const cc_department *nd = cc_engine_department_find(e, neg);
+			if (!nd) {
+				cc_engine__path_push_key(p, "negative_department");
+				return cc_engine__cfg_error(p, "no department '%s'", neg);
+			}
+			rt->negative_dept = (int)(nd - e->depts);
+		}
 		cc_engine__path_push_key(p, "name_cues");
 		rc = cc_engine__termset_add_list(
 			rt->terms, cJSON_GetObjectItemCaseSensitive(r, "name_cues"), TAG_CUE, 0, p);
@@ -226,6 +246,8 @@ int cc_engine__route_analysis(cc_route_result *out, const cc_engine *e,
 	s.a = a;
 	s.named = -1;
 	cc_engine__termset_scan(rt->terms, a, on_hit, &s);
+	if (rt->negative_dept >= 0 && a->sentiment == CC_TEXT_NEGATIVE && a->score < 0.0)
+		s.score[rt->negative_dept] += rt->negative_weight * -a->score;
 
 	if (s.named >= 0) {
 		/* A name is a request when the caller says little else or
@@ -238,7 +260,7 @@ int cc_engine__route_analysis(cc_route_result *out, const cc_engine *e,
 		if (s.cue || (a->ntokens <= NAMED_MAX_TOKENS && other < STRONG_SCORE))
 			s.score[s.named] += 1000.0;
 		else
-			s.score[s.named] += 1.0;
+			s.score[s.named] += NAME_AS_WORD;
 	}
 	for (i = 0; i < e->ndepts; i++) {
 		if (best < 0 || s.score[i] > s.score[best] ||
