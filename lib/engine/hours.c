@@ -95,11 +95,16 @@ int cc_engine__hours_compile(cc__hours *h, const cJSON *obj, cc__cfgpath *p)
 		cc_engine__path_pop(p, mark);
 		return rc;
 	}
-	if (cc_engine__parse_hhmm(&open_m, open_s) || cc_engine__parse_hhmm(&close_m, close_s) ||
-	    open_m >= close_m) {
-		mark = cc_engine__path_push_key(p, open_m >= close_m ? "close" : "open");
-		rc = cc_engine__cfg_error(p, "expected HH:MM with open before close (%s-%s)",
-					  open_s, close_s);
+	if (cc_engine__parse_hhmm(&open_m, open_s)) {
+		mark = cc_engine__path_push_key(p, "open");
+		rc = cc_engine__cfg_error(p, "expected HH:MM, got '%s'", open_s);
+		cc_engine__path_pop(p, mark);
+		return rc;
+	}
+	if (cc_engine__parse_hhmm(&close_m, close_s) || open_m >= close_m) {
+		mark = cc_engine__path_push_key(p, "close");
+		rc = cc_engine__cfg_error(p, "expected HH:MM after open (%s), got '%s'", open_s,
+					  close_s);
 		cc_engine__path_pop(p, mark);
 		return rc;
 	}
