@@ -26,7 +26,7 @@ static void usage(FILE *out)
 	fprintf(out,
 		"usage: callcenter ivr [--json] [--lang ar|en] [--region SA] "
 		"[--config FILE]\n"
-		"                      [--store URI] [--seed N] [--epoch SECONDS]\n\n"
+		"                      [--store URI|none] [--seed N] [--epoch SECONDS]\n\n"
 		"Runs one call through the IVR.  Each input line is what the caller "
 		"says;\n"
 		"  dtmf:<keys>     key presses (0-9 * # A-D; # ends an entry, * cancels it)\n"
@@ -37,7 +37,10 @@ static void usage(FILE *out)
 		"ends;\n"
 		"its clock is virtual (2 s per line) so a script always gives the "
 		"same output\n"
-		"with --seed and --epoch (the wall-clock start, for business hours).\n");
+		"with --seed and --epoch (the wall-clock start, for business hours).\n"
+		"The call is recorded in the CRM at --store (default "
+		"sqlite:callcenter.db;\n"
+		"\"none\" records nothing).\n");
 }
 
 static uint64_t mono_ms(void)
@@ -282,6 +285,9 @@ int cmd_ivr(int argc, char **argv)
 {
 	ivr_opts o = { 0 };
 	cc_session_options so = CC_SESSION_OPTIONS_INIT;
+	cc_session_recorder rec;
+	cc_store *store = NULL;
+	cc_crm *crm = NULL;
 	cc_engine *engine = NULL;
 	cc_session *s = NULL;
 	char *line = NULL;
@@ -290,6 +296,7 @@ int cmd_ivr(int argc, char **argv)
 	long n;
 	int rc, interactive;
 
+	o.store = "sqlite:callcenter.db";
 	if (parse_opts(&o, argc, argv) < 0)
 		return 2;
 	interactive = !o.json && isatty(STDIN_FILENO);
@@ -297,10 +304,21 @@ int cmd_ivr(int argc, char **argv)
 		      : cc_engine_new_default(&engine, NULL);
 	if (rc < 0)
 		return tool_fail(o.config ? o.config : "default configuration", rc);
-	if (o.store && !o.json)
-		fprintf(stderr, "callcenter ivr: --store %s: records are not "
-				"written yet (the CRM is not built into this "
-				"version)\n", o.store);
+	/* Records go to the CRM as the call happens (the session's
+	 * recorder); "none" keeps nothing. */
+	if (strcmp(o.store, "none") != 0) {
+		rc = cc_store_open(&store, o.store, NULL);
+		if (rc == 0 && (rc = cc_crm_open(&crm, store, NULL)) == 0)
+			rc = cc_crm_session_recorder(&rec, crm);
+		if (rc < 0) {
+			rc = tool_fail(o.store, rc);
+			cc_crm_free(crm);
+			cc_store_free(store);
+			cc_engine_free(engine);
+			return rc;
+		}
+		so.recorder = &rec;
+	}
 	so.language = o.lang;
 	so.region = o.region;
 	so.seed = o.seed;
@@ -308,8 +326,11 @@ int cmd_ivr(int argc, char **argv)
 	base = o.json ? 0 : mono_ms();
 	so.start_ms = base;
 	if ((rc = cc_session_new(&s, engine, &so)) < 0) {
+		rc = tool_fail("session", rc);
+		cc_crm_free(crm);
+		cc_store_free(store);
 		cc_engine_free(engine);
-		return tool_fail("session", rc);
+		return rc;
 	}
 	if (!o.json)
 		printf("call %s%s\n", cc_session_call_id(s),
@@ -347,8 +368,24 @@ int cmd_ivr(int argc, char **argv)
 		drain(s, o.json);
 	}
 	summary(s, o.json);
+	rc = 0;
+	if (store) {
+		/* Writes kept for retry (database busy or away) get one more
+		 * chance before the process goes. */
+		int left = cc_store_flush(store);
+		if (left > 0) {
+			fprintf(stderr, "callcenter ivr: %d records could not be "
+					"written to %s\n", left, o.store);
+			rc = 1;
+		} else if (!o.json) {
+			printf("\nrecorded in %s (callcenter crm --store %s show %s)\n",
+			       o.store, o.store, cc_session_call_id(s));
+		}
+	}
 	free(line);
 	cc_session_free(s);
+	cc_crm_free(crm);
+	cc_store_free(store);
 	cc_engine_free(engine);
-	return 0;
+	return rc;
 }

@@ -2,7 +2,9 @@
 """callcenter ivr --json: the scripted interface, line by line as issue 5
 specifies it (one JSON object per action, a summary when input ends)."""
 import json
+import os
 import subprocess
+import tempfile
 import sys
 import unittest
 
@@ -23,8 +25,9 @@ SHAPES = {
 }
 
 
-def run(lines, *args):
-    p = subprocess.run([TOOL, "ivr", "--json", "--region", "SA", "--seed", "9", *args],
+def run(lines, *args, store="none"):
+    p = subprocess.run([TOOL, "ivr", "--json", "--region", "SA", "--seed", "9",
+                        "--store", store, *args],
                        input="\n".join(lines) + "\n", capture_output=True,
                        text=True, timeout=30)
     if p.returncode != 0:
@@ -84,6 +87,33 @@ class IvrJson(unittest.TestCase):
         self.assertTrue(tickets[0]["id"].startswith("TKT_20251123_"))
         self.assertEqual(out[-2]["type"], "hangup")
         self.assertEqual(out[-1]["ticket"], tickets[0]["id"])
+
+    def test_the_call_is_recorded(self):
+        with tempfile.TemporaryDirectory() as d:
+            uri = "sqlite:" + os.path.join(d, "cc.db")
+            out = run(["Salma Odeh", "0501234567", "salma@example.com",
+                       "I have a complaint about my bill", "yes",
+                       "you charged me twice this month"],
+                      "--lang", "en", "--epoch", OPEN, store=uri)
+            ticket = [o for o in out if o["type"] == "ticket"][0]["id"]
+            call = out[-1]["call_id"]
+            p = subprocess.run([TOOL, "crm", "--store", uri, "show", call, "--json"],
+                               capture_output=True, text=True, timeout=30)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            shown = json.loads(p.stdout.splitlines()[0])
+            self.assertEqual(shown["id"], call)
+            self.assertIn("transcript", p.stdout)
+            self.assertIn("you charged me twice this month", p.stdout)
+            p = subprocess.run([TOOL, "crm", "--store", uri, "tickets", "--json"],
+                               capture_output=True, text=True, timeout=30)
+            tickets = [json.loads(x) for x in p.stdout.splitlines()]
+            self.assertEqual([t["id"] for t in tickets], [ticket])
+            self.assertEqual(tickets[0]["customer_phone"], "+966501234567")
+            p = subprocess.run([TOOL, "crm", "--store", uri, "customers", "--json"],
+                               capture_output=True, text=True, timeout=30)
+            customers = [json.loads(x) for x in p.stdout.splitlines()]
+            self.assertEqual(len(customers), 1)
+            self.assertEqual(customers[0]["email"], "salma@example.com")
 
     def test_bad_options(self):
         p = subprocess.run([TOOL, "ivr", "--lang", "fr"], input="", capture_output=True,
