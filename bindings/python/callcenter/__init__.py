@@ -7,16 +7,22 @@ bindings may be used from several threads under the library's own rules
 """
 from ._errors import (AlreadyExistsError, CallCenterError,
                       CallCenterMemoryError, CallCenterTimeoutError,
-                      InvalidInputError, NotFoundError)
+                      InvalidInputError, NotFoundError, StateError,
+                      StoreError)
 from ._core import (Feature, LogLevel, error_name, features, get_log_level,
                     mask_email, mask_name, mask_phone, scrub, set_log_level,
                     strerror, version, version_info)
 from ._lib import path as library_path
+from ._text import *  # noqa: F401,F403
+from ._text import __all__ as _text_all
+from ._engine import *  # noqa: F401,F403
+from ._engine import __all__ as _engine_all
 
 __all__ = [
     'AlreadyExistsError', 'CallCenterError', 'CallCenterMemoryError',
     'CallCenterTimeoutError', 'InvalidInputError', 'NotFoundError',
     'Feature', 'LogLevel', 'error_name', 'features', 'get_log_level',
     'library_path', 'mask_email', 'mask_name', 'mask_phone', 'scrub',
-    'set_log_level', 'strerror', 'version', 'version_info',
-]
+    'set_log_level', 'strerror', 'version', 'version_info', 'StateError',
+    'StoreError',
+] + _text_all + _engine_all

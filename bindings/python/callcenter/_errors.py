@@ -43,6 +43,20 @@ class CallCenterMemoryError(CallCenterError, MemoryError):
     """The library ran out of memory."""
 
 
+class StateError(CallCenterError, RuntimeError):
+    """Not allowed in the current state (a session already started or
+    ended, a ticket move the state machine forbids)."""
+
+
+class StoreError(CallCenterError):
+    """The database failed, could not be reached, or is busy."""
+
+
+#: Codes a Python callback may return to the library.
+EUSER = -21
+EPASSTHROUGH = -23
+
+
 _BY_NAME = {
     'CC_EINVAL': InvalidInputError,
     'CC_EUTF8': InvalidInputError,
@@ -54,6 +68,10 @@ _BY_NAME = {
     'CC_EEXISTS': AlreadyExistsError,
     'CC_ETIMEOUT': CallCenterTimeoutError,
     'CC_ENOMEM': CallCenterMemoryError,
+    'CC_ESTATE': StateError,
+    'CC_ESTORE': StoreError,
+    'CC_ENETWORK': StoreError,
+    'CC_EBUSY': StoreError,
 }
 
 
