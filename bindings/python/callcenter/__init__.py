@@ -17,6 +17,10 @@ from ._text import *  # noqa: F401,F403
 from ._text import __all__ as _text_all
 from ._engine import *  # noqa: F401,F403
 from ._engine import __all__ as _engine_all
+from ._session import *  # noqa: F401,F403
+from ._session import __all__ as _session_all
+from ._crm import *  # noqa: F401,F403
+from ._crm import __all__ as _crm_all
 
 __all__ = [
     'AlreadyExistsError', 'CallCenterError', 'CallCenterMemoryError',
@@ -25,4 +29,4 @@ __all__ = [
     'library_path', 'mask_email', 'mask_name', 'mask_phone', 'scrub',
     'set_log_level', 'strerror', 'version', 'version_info', 'StateError',
     'StoreError',
-] + _text_all + _engine_all
+] + _text_all + _engine_all + _session_all + _crm_all

@@ -7,7 +7,7 @@ from typing import Optional, Tuple
 
 from . import _errors
 from . import _types as T
-from ._lib import call_buf, check, lib, opt_utf8, text_of, utf8
+from ._lib import call_buf, check, lib, opt_utf8, utf8
 
 _TEXT_ASCII_DIGITS = 1
 
