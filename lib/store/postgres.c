@@ -31,7 +31,11 @@ static int fail(pg_conn *c, const PGresult *res, const char *what)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE)
 				: NULL;
-	const char *msg = res ? PQresultErrorMessage(res) : NULL;
+	/* Only the primary message: DETAIL lines quote row values (names,
+	 * phones), which must not reach the last error or a log. */
+	const char *msg = res ? PQresultErrorField(res,
+						   PG_DIAG_MESSAGE_PRIMARY)
+			      : NULL;
 	int code = CC_ESTORE;
 	char text[600];
 	size_t len;

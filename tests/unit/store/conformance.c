@@ -513,6 +513,17 @@ static void test_bad_input_changes_nothing(void **state)
 	assert_int_equal(cc_crm_call_end(f->crm, call, "exploded", NULL, 0),
 			 CC_EINVAL);
 
+	/* A refusal by the database quotes no caller data back. */
+	{
+		cc_crm_ticket_input bad = CC_CRM_TICKET_INPUT_INIT;
+		bad.subject = "Secret Name +966501234567";
+		bad.call_id = "CALL_DOES_NOT_EXIST";
+		assert_int_equal(cc_crm_ticket_create(id, f->crm, &bad),
+				 CC_ESTORE);
+		assert_null(strstr(cc_error_last()->message, "Secret"));
+		assert_null(strstr(cc_error_last()->message, "501234567"));
+		assert_int_equal(count(f, "SELECT COUNT(*) FROM tickets"), 0);
+	}
 	ti.subject = "";
 	assert_int_equal(cc_crm_ticket_create(id, f->crm, &ti), CC_EINVAL);
 	ti.subject = "x";
