@@ -239,6 +239,51 @@ static int show_ticket(cc_crm *crm, const cc_crm_ticket *t, int json)
 	return 0;
 }
 
+/* A customer with their history: calls and tickets, newest first. */
+static int show_customer(cc_crm *crm, const cc_crm_customer *c, int json)
+{
+	cc_crm_call_filter cf = CC_CRM_CALL_FILTER_INIT;
+	cc_crm_ticket_filter tf = CC_CRM_TICKET_FILTER_INIT;
+	cc_crm_call_list *calls = NULL;
+	cc_crm_ticket_list *tickets = NULL;
+	size_t i;
+	int rc;
+
+	cf.customer = tf.customer = c->id;
+	cf.limit = tf.limit = 100;
+	rc = cc_crm_call_search(&calls, crm, &cf);
+	if (rc == 0)
+		rc = cc_crm_ticket_search(&tickets, crm, &tf);
+	if (rc < 0) {
+		cc_crm_call_list_free(calls);
+		return tool_fail("customer history", rc);
+	}
+	if (json) {
+		cJSON *o = customer_json(c);
+		cJSON *ca = cJSON_AddArrayToObject(o, "calls");
+		cJSON *ta = cJSON_AddArrayToObject(o, "tickets");
+		for (i = 0; i < calls->count; i++)
+			cJSON_AddItemToArray(ca, call_json(&calls->items[i]));
+		for (i = 0; i < tickets->count; i++)
+			cJSON_AddItemToArray(ta,
+					     ticket_json(&tickets->items[i]));
+		print_json(o);
+	} else {
+		print_customer(c, 0);
+		for (i = 0; i < calls->count; i++) {
+			printf("  ");
+			print_call(&calls->items[i], 0);
+		}
+		for (i = 0; i < tickets->count; i++) {
+			printf("  ");
+			print_ticket(&tickets->items[i], 0);
+		}
+	}
+	cc_crm_call_list_free(calls);
+	cc_crm_ticket_list_free(tickets);
+	return 0;
+}
+
 static int show(cc_crm *crm, const char *id, int json)
 {
 	cc_crm_call *call = NULL;
@@ -261,9 +306,9 @@ static int show(cc_crm *crm, const char *id, int json)
 	} else {
 		rc = cc_crm_customer_get(&c, crm, id);
 		if (rc == 0) {
-			print_customer(c, json);
+			rc = show_customer(crm, c, json);
 			cc_crm_customer_free(c);
-			return 0;
+			return rc;
 		}
 	}
 	if (rc == 0 || rc == CC_EINVAL || rc == CC_EPARSE)

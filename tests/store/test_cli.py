@@ -86,6 +86,13 @@ class CrmCli(unittest.TestCase):
         self.assertEqual(t['history'], [])
         [c] = self.lines('show', '+966 50 123 4567', '--json')
         self.assertEqual(c['id'], 'CUST_1')
+        # A customer comes with their history.
+        self.assertEqual([x['id'] for x in c['calls']],
+                         ['CALL_20240310093000_ABC'])
+        self.assertEqual([x['id'] for x in c['tickets']],
+                         ['TKT_20240310_XYZ'])
+        [c] = self.lines('show', '0501234567', '--json')
+        self.assertEqual(c['id'], 'CUST_1')
         p = run('crm', '--store', self.uri, 'show', 'TKT_NOPE', ok=False)
         self.assertEqual(p.returncode, 1)
 
