@@ -407,6 +407,141 @@ typedef enum cc_text_phone_format_kind {
 CC_EXTERN(int) cc_text_phone_format(cc_buf *out, const cc_text_phone *phone,
 				    int format);
 
+/* ---- e-mail ----------------------------------------------------------- */
+
+/** Why a text is not a valid e-mail address. */
+typedef enum cc_text_email_problem {
+	CC_TEXT_EMAIL_OK = 0,           /**< Valid. */
+	CC_TEXT_EMAIL_NOT_AN_EMAIL = 1, /**< Empty. */
+	CC_TEXT_EMAIL_NO_AT = 2,        /**< No "@". */
+	CC_TEXT_EMAIL_BAD_LOCAL = 3,    /**< The part before "@" is not valid. */
+	CC_TEXT_EMAIL_BAD_DOMAIN = 4    /**< The domain is not valid. */
+} cc_text_email_problem;
+
+/**
+ * @brief Validates a typed e-mail address and writes it with the domain in
+ * lower case.
+ *
+ * Surrounding spaces, quotes, angle brackets and sentence punctuation are
+ * trimmed.  The local part is dot-separated atoms of ASCII letters, digits
+ * and ``!#$%&'*+/=?^_`{|}~-`` (at most 64 bytes, no leading, trailing or
+ * double dot); the domain has two labels or more of letters, digits and
+ * inner hyphens (internationalized labels in UTF-8 are accepted), a
+ * top-level label of two letters or more, at most 253 bytes.
+ *
+ * @param[out] out      Receives the address.
+ * @param[out] problem  Receives a ::cc_text_email_problem; may be NULL.
+ * @param[in]  text     UTF-8 text, NUL-terminated.
+ * @return 0; CC_EPARSE when it is not a valid address (see @p problem);
+ *         CC_EINVAL for NULL arguments; CC_EUTF8; CC_ETOOBIG; CC_ENOMEM.
+ * @par Ownership
+ * The caller releases @p out with cc_buf_dispose().
+ * @par Thread safety
+ * Safe from any thread.
+ * @since 0.1
+ */
+CC_EXTERN(int) cc_text_email_validate(cc_buf *out, int *problem,
+				      const char *text);
+
+/**
+ * @brief Finds an e-mail address in an utterance, typed or spoken.
+ *
+ * Spoken connectors are "at"/"ات"/"آت" for "@", "dot"/"دوت"/"نقطة" for
+ * ".", "underscore"/"اندر سكور" for "_" and "dash"/"داش"/"شرطة" for "-";
+ * letters spelled one by one join ("a h m e d at …").  "ahmed at example
+ * dot com" and "ahmed ات gmail دوت com" give "ahmed@example.com" and
+ * "ahmed@gmail.com".
+ *
+ * @param[out] out   Receives the first valid address found.
+ * @param[in]  text  UTF-8 text, NUL-terminated.
+ * @return 0; CC_ENOTFOUND when there is none; CC_EINVAL for NULL
+ *         arguments; CC_EUTF8; CC_ETOOBIG; CC_ENOMEM.
+ * @par Ownership
+ * The caller releases @p out with cc_buf_dispose().
+ * @par Thread safety
+ * Safe from any thread.
+ * @since 0.1
+ */
+CC_EXTERN(int) cc_text_email_find(cc_buf *out, const char *text);
+
+/* ---- names ------------------------------------------------------------ */
+
+/** The script of a name or text. */
+typedef enum cc_text_script {
+	CC_TEXT_SCRIPT_NONE = 0,   /**< No letters. */
+	CC_TEXT_SCRIPT_ARABIC = 1, /**< Arabic letters only. */
+	CC_TEXT_SCRIPT_LATIN = 2,  /**< Latin letters only. */
+	CC_TEXT_SCRIPT_MIXED = 3,  /**< Letters of more than one script. */
+	CC_TEXT_SCRIPT_OTHER = 4   /**< Another script only. */
+} cc_text_script;
+
+/** Why a text is not a usable name. */
+typedef enum cc_text_name_problem {
+	CC_TEXT_NAME_OK = 0,         /**< Usable. */
+	CC_TEXT_NAME_TOO_SHORT = 1,  /**< Fewer than two letters. */
+	CC_TEXT_NAME_TOO_LONG = 2,   /**< Over 100 bytes or 8 words. */
+	CC_TEXT_NAME_NOT_A_NAME = 3  /**< Digits or symbols in it. */
+} cc_text_name_problem;
+
+/**
+ * @brief Cleans a spoken or typed name.
+ *
+ * Drops lead-ins ("اسمي", "انا", "معك", "my name is", "this is", "I'm"),
+ * titles (السيد، الأستاذ، الدكتور، المهندس، الشيخ، Mr, Mrs, Dr, Eng …) and
+ * tails ("speaking"), tatweel and surrounding punctuation; capitalizes
+ * Latin words written in one case ("AHMED al-saleh" → "Ahmed Al-Saleh",
+ * "o'brien" → "O'Brien") and keeps mixed case ("McDonald") and Arabic as
+ * written.
+ *
+ * @param[out] out      Receives the cleaned name.
+ * @param[out] problem  Receives a ::cc_text_name_problem; may be NULL.
+ * @param[in]  text     UTF-8 text, NUL-terminated.
+ * @return 0; CC_EPARSE when no usable name is left (see @p problem);
+ *         CC_EINVAL for NULL arguments; CC_EUTF8; CC_ETOOBIG; CC_ENOMEM.
+ * @par Ownership
+ * The caller releases @p out with cc_buf_dispose().
+ * @par Thread safety
+ * Safe from any thread.
+ * @since 0.1
+ */
+CC_EXTERN(int) cc_text_name_clean(cc_buf *out, int *problem,
+				  const char *text);
+
+/**
+ * @brief The script of a name: Arabic (including presentation forms and
+ * the supplement blocks), Latin, mixed, other or none.
+ *
+ * @param[in] text  UTF-8 text, NUL-terminated.
+ * @return A ::cc_text_script (0 or more); CC_EINVAL for NULL; CC_EUTF8.
+ * @par Thread safety
+ * Safe from any thread.
+ * @since 0.1
+ */
+CC_EXTERN(int) cc_text_name_script(const char *text);
+
+/**
+ * @brief Makes a search key for a name, the same for its Arabic and its
+ * usual Latin spellings: "أحمد", "Ahmad" and "Ahmed" give "hmd"; "محمد"
+ * and "Mohammed" give "mhmd"; "عبد الله" and "Abdullah" give "bdl".
+ *
+ * Arabic is transliterated with ICU ("Arabic-Latin; Latin-ASCII"), then
+ * every word is reduced to a consonant skeleton (vowels, inner w/y,
+ * doubled letters and a final h dropped; th/dh/gh/ph, q/k, g/j merged; the
+ * article ال/al dropped; عبد/Abd/Abdul and أبو/Abu bound to the next word).
+ * It is a search key for finding candidates, not a spelling.
+ *
+ * @param[out] out   Receives the key: ASCII words separated by spaces.
+ * @param[in]  name  UTF-8 name, NUL-terminated.
+ * @return 0; CC_EINVAL for NULL arguments; CC_EUTF8; CC_ETOOBIG;
+ *         CC_EUNSUPPORTED when ICU lacks the transliterator; CC_ENOMEM.
+ * @par Ownership
+ * The caller releases @p out with cc_buf_dispose().
+ * @par Thread safety
+ * Safe from any thread.
+ * @since 0.1
+ */
+CC_EXTERN(int) cc_text_name_key(cc_buf *out, const char *name);
+
 CC_END_DECL
 
 /** @} */

@@ -201,4 +201,11 @@ int cc_text__phone_from_digits(cc_text_phone *out, const char *digits,
 size_t cc_text__phones(cc_text__analysis *a, const char *region,
 		       cc_text_phone *out, size_t cap);
 
+/* ---- e-mail (email.c) -------------------------------------------------- */
+
+/* Valid addresses, typed or spoken, in text[0..len) (valid UTF-8);
+ * returns how many, storing up to cap. */
+size_t cc_text__emails(const char *text, size_t len, char (*out)[256],
+		       size_t cap);
+
 #endif /* CC_LIB_TEXT_INT_H */
