@@ -542,6 +542,34 @@ CC_EXTERN(int) cc_text_name_script(const char *text);
  */
 CC_EXTERN(int) cc_text_name_key(cc_buf *out, const char *name);
 
+/* ---- everything at once ------------------------------------------------ */
+
+/**
+ * @brief Analyzes one utterance and writes the result as one line of JSON,
+ * the output of `callcenter analyze`.
+ *
+ * The object has `display`, `key`, `language` ("ar", "en", "mixed",
+ * "unknown"), `sentiment` (`label`, `score`), `urgent`, `phones` (E.164
+ * strings), `emails` and `numbers` (digit strings), for example
+ * `{"display":"عاجل لو سمحت","key":"عاجل لو سمحت","language":"ar",
+ * "sentiment":{"label":"neutral","score":0},"urgent":true,"phones":[],
+ * "emails":[],"numbers":[]}`.  No newline is added.
+ *
+ * @param[out] out     Receives the JSON text.
+ * @param[in]  text    UTF-8 text, NUL-terminated.
+ * @param[in]  region  Default region for phone numbers ("SA"); NULL or ""
+ *                     for international numbers only.
+ * @return 0; CC_EINVAL for NULL arguments or an unknown region; CC_EUTF8;
+ *         CC_ETOOBIG; CC_ENOMEM.
+ * @par Ownership
+ * The caller releases @p out with cc_buf_dispose().
+ * @par Thread safety
+ * Safe from any thread.
+ * @since 0.1
+ */
+CC_EXTERN(int) cc_text_analyze_json(cc_buf *out, const char *text,
+				    const char *region);
+
 CC_END_DECL
 
 /** @} */

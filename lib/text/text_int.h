@@ -208,4 +208,25 @@ size_t cc_text__phones(cc_text__analysis *a, const char *region,
 size_t cc_text__emails(const char *text, size_t len, char (*out)[256],
 		       size_t cap);
 
+/* ---- everything at once (extract.c) ------------------------------------ */
+
+#define CC_TEXT__MAX_NUMBERS 8
+#define CC_TEXT__MAX_PHONES 4
+#define CC_TEXT__MAX_EMAILS 2
+
+/* What `callcenter analyze` reports beside the analysis. */
+typedef struct cc_text__extract {
+	cc_text_number numbers[CC_TEXT__MAX_NUMBERS];
+	size_t nnumbers;
+	cc_text_phone phones[CC_TEXT__MAX_PHONES];
+	size_t nphones;
+	char emails[CC_TEXT__MAX_EMAILS][256];
+	size_t nemails;
+} cc_text__extract;
+
+/* Numbers, phones (with region, may be NULL) and e-mails of an analyzed
+ * text[0..len); counts are capped at the array sizes. */
+void cc_text__extract_all(cc_text__analysis *a, const char *text, size_t len,
+			  const char *region, cc_text__extract *x);
+
 #endif /* CC_LIB_TEXT_INT_H */
