@@ -87,8 +87,10 @@ int cc_text_analyze_json(cc_buf *out, const char *text, const char *region)
 				 "unknown phone region '%.8s'", region);
 	len = strlen(text);
 	rc = cc_text_display_buf(&disp, text, 0);
-	if (rc)
+	if (rc) {
+		cc_buf_dispose(&disp);
 		return rc;
+	}
 	a = cc__malloc(sizeof(*a) + sizeof(*x));
 	if (!a) {
 		cc_buf_dispose(&disp);

@@ -175,8 +175,10 @@ int cc_text_name_clean(cc_buf *out, int *problem, const char *text)
 	CC__CHECK_NOTNULL(out);
 	CC__CHECK_NOTNULL(text);
 	rc = cc_text_display_buf(&disp, text, CC_TEXT_ASCII_DIGITS);
-	if (rc)
+	if (rc) {
+		cc_buf_dispose(&disp);
 		return rc;
+	}
 	/* Tatweel is decoration, not part of a name. */
 	for (i = 0, k = 0; i < disp.size; i++) {
 		if (i + 1 < disp.size && (unsigned char)disp.ptr[i] == 0xD9 &&
@@ -372,8 +374,10 @@ int cc_text_name_key(cc_buf *out, const char *name)
 		return cc__error(CC_EUNSUPPORTED, CC_ERRCLASS_TEXT,
 				 "ICU has no Arabic-Latin transliterator");
 	rc = cc_text_key_buf(&key, name);
-	if (rc)
+	if (rc) {
+		cc_buf_dispose(&key);
 		return rc;
+	}
 	/* Hyphens and apostrophes split words: al-Hassan, O'Brien. */
 	for (i = 0; i < key.size; i++)
 		if (strchr("-'.,", key.ptr[i]))
