@@ -370,7 +370,15 @@ static int pg_connect(const cc_store_backend *be, cc_store_conn **out,
 	if (!c)
 		return cc__error_nomem();
 	c->base.methods = &pg_methods;
-	c->pg = PQconnectdb(target);
+	{
+		/* A default connect_timeout, listed first so one in the
+		 * caller's URI or conninfo (expanded from dbname) wins:
+		 * libpq's own default is to wait forever. */
+		static const char *const keys[] = { "connect_timeout",
+						    "dbname", NULL };
+		const char *values[] = { "5", target, NULL };
+		c->pg = PQconnectdbParams(keys, values, 1);
+	}
 	if (!c->pg) {
 		cc__free(c);
 		return cc__error_nomem();

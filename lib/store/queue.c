@@ -1,4 +1,6 @@
 /* Batches of idempotent writes and the queue that retries them. */
+#include <time.h>
+
 #include "store_int.h"
 
 typedef struct stmt {
@@ -123,6 +125,27 @@ static int run_batch(cc_store *s, const cc_store__batch *b)
 	return rc;
 }
 
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Called with qlock held. */
+static void backoff(cc_store *s)
+{
+	s->backoff_ms = s->backoff_ms ? s->backoff_ms * 2 : 250;
+	if (s->backoff_ms > 30000)
+		s->backoff_ms = 30000;
+	s->retry_after_ms = mono_ms() + s->backoff_ms;
+}
+
+static bool waiting(const cc_store *s)
+{
+	return s->npending > 0 && mono_ms() < s->retry_after_ms;
+}
+
 static void append(cc_store *s, cc_store__batch *b)
 {
 	b->next = NULL;
@@ -140,8 +163,11 @@ static void flush_locked(cc_store *s)
 	while (s->qhead) {
 		cc_store__batch *b = s->qhead;
 		int rc = run_batch(s, b);
-		if (rc < 0 && cc_store__retryable(rc))
+		if (rc < 0 && cc_store__retryable(rc)) {
+			backoff(s);
 			return;
+		}
+		s->backoff_ms = 0;
 		if (rc < 0) {
 			CC__LOG_ERROR("store: dropping a pending write the "
 				      "database refused: %s",
@@ -161,7 +187,7 @@ int cc_store__batch_submit(cc_store *s, cc_store__batch *b)
 	int rc;
 
 	pthread_mutex_lock(&s->qlock);
-	if (s->npending > 0)
+	if (s->npending > 0 && !waiting(s))
 		flush_locked(s);
 	if (s->npending > 0) {
 		if (s->npending >= s->max_pending) {
@@ -191,6 +217,7 @@ int cc_store__batch_submit(cc_store *s, cc_store__batch *b)
 		     cc_error_last()->message);
 	pthread_mutex_lock(&s->qlock);
 	append(s, b);
+	backoff(s);
 	pthread_mutex_unlock(&s->qlock);
 	return 1;
 }
@@ -220,7 +247,7 @@ int cc_store__submit_one(cc_store *s, const char *sql,
 	if (changes)
 		*changes = -1;
 	pthread_mutex_lock(&s->qlock);
-	if (s->npending > 0)
+	if (s->npending > 0 && !waiting(s))
 		flush_locked(s);
 	queue_empty = s->npending == 0;
 	pthread_mutex_unlock(&s->qlock);
@@ -231,6 +258,8 @@ int cc_store__submit_one(cc_store *s, const char *sql,
 			return rc;
 		if (changes)
 			*changes = -1;
+		CC__LOG_WARN("store: write kept for retry: %s",
+			     cc_error_last()->message);
 	}
 	rc = cc_store__batch_new(&b);
 	if (rc == 0)
@@ -249,6 +278,8 @@ int cc_store__submit_one(cc_store *s, const char *sql,
 				 s->npending);
 	}
 	append(s, b);
+	if (queue_empty)
+		backoff(s);
 	pthread_mutex_unlock(&s->qlock);
 	return 1;
 }

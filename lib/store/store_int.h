@@ -50,6 +50,11 @@ struct cc_store {
 	cc_store__batch *qhead, *qtail;
 	size_t npending;
 	size_t ndropped;
+	/* After a retryable failure, writes go straight to the queue until
+	 * this monotonic time, so a live call never waits on a database that
+	 * is away; the wait doubles up to 30 s. cc_store_flush() ignores it. */
+	int64_t retry_after_ms;
+	unsigned int backoff_ms;
 };
 
 /* ---- connections (pool.c) ------------------------------------------- */
