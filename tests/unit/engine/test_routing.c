@@ -91,8 +91,8 @@ static void test_dev_corpus_all_right(void **state)
 
 static void test_heldout_sets(void **state)
 {
-	size_t n1, n2, n3, n4, n5, n6;
-	double a, b, c, d, f, g;
+	size_t n1, n2, n3, n4, n5, n6, n7;
+	double a, b, c, d, f, g, h;
 	(void)state;
 	/* Written before the vocabulary was tuned, across Gulf, Levantine,
 	 * Egyptian, MSA, English and mixed speech. */
@@ -107,6 +107,10 @@ static void test_heldout_sets(void **state)
 	       a, n1, b, n2, c, n3, d, n4, f, n5, g, n6);
 	assert_true(n1 >= 95 && n2 >= 95 && n3 >= 60 && n4 >= 55 && n5 >= 60 && n6 >= 60);
 	assert_true(g >= 0.95);
+	h = route_fixture("routing_heldout7.jsonl", &n7);
+	printf("# held-out 7: %.3f of %zu\n", h, n7);
+	assert_true(n7 >= 60);
+	assert_true(h >= 0.95);
 	assert_true(f >= 0.95);
 	assert_true(c >= 0.95);
 	assert_true(d >= 0.95);
