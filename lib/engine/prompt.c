@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "callcenter/text.h"
 #include "engine_int.h"
 
 static int prompt_sort(const void *a, const void *b)
@@ -149,8 +150,10 @@ static const char *const digits_ar[10] = { "صفر",  "واحد", "اثنين", 
 static const char *const digits_en[10] = { "zero", "one", "two",   "three", "four",
 					   "five", "six", "seven", "eight", "nine" };
 
-/* "+963 944-123" → "plus nine six three, nine four four, one two three". */
-static int render_phone(cc_buf *out, const char *v, bool ar)
+/* Digit by digit, pausing where the caller's number had separators:
+ * "+963 944-123" → "plus nine six three, nine four four, one two three".
+ * For a text that is not a whole valid number. */
+static int render_digits(cc_buf *out, const char *v, bool ar)
 {
 	const char *const *words = ar ? digits_ar : digits_en;
 	size_t len = strlen(v), i = 0;
@@ -218,6 +221,24 @@ static int render_email(cc_buf *out, const char *v, bool ar)
 	return rc;
 }
 
+/* A valid number is read back in its national form, grouped as people say
+ * it (the text layer's read-back format); anything else digit by digit. */
+static int render_phone(cc_buf *out, const cc_engine *e, const char *v, bool ar)
+{
+	cc_text_phone ph;
+	cc_buf tmp = CC_BUF_INIT;
+	int rc;
+	if (cc_text_phone_parse(&ph, v, e->ivr.default_region) == 0 &&
+	    cc_text_phone_format(&tmp, &ph, ar ? CC_TEXT_PHONE_READBACK_AR
+					       : CC_TEXT_PHONE_READBACK_EN) == 0) {
+		rc = cc__buf_put(out, tmp.ptr, tmp.size);
+		cc_buf_dispose(&tmp);
+		return rc;
+	}
+	cc_buf_dispose(&tmp);
+	return render_digits(out, v, ar);
+}
+
 static cc_prompt_var_kind infer_kind(const char *name)
 {
 	if (strstr(name, "phone"))
@@ -254,7 +275,7 @@ static int render(cc_buf *out, const cc_engine *e, const char *t, const char *la
 				if (flags & CC_PROMPT_FOR_DISPLAY)
 					kind = CC_PROMPT_VAR_TEXT;
 				if (kind == CC_PROMPT_VAR_PHONE)
-					rc = render_phone(out, var->value, ar);
+					rc = render_phone(out, e, var->value, ar);
 				else if (kind == CC_PROMPT_VAR_EMAIL)
 					rc = render_email(out, var->value, ar);
 				else

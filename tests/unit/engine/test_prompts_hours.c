@@ -111,6 +111,15 @@ static void test_prompt_variables(void **state)
 					  CC_PROMPT_FOR_DISPLAY),
 			 0);
 	assert_non_null(strstr(b.ptr, "phone +963 944-123, email ahmed.ali@example.com,"));
+	/* A valid number is read back in its national form, grouped. */
+	vars[1].value = "+966501234567";
+	assert_int_equal(cc_engine_prompt(&b, NULL, e, "phone_confirmed", "en", &vars[1], 1, 0),
+			 0);
+	assert_string_equal(b.ptr,
+			    "I have your number as zero five zero, one two three, four five six seven.");
+	assert_int_equal(cc_engine_prompt(&b, NULL, e, "phone_confirmed", "ar", &vars[1], 1, 0),
+			 0);
+	assert_non_null(strstr(b.ptr, "صفر خمسة صفر، واحد اثنين ثلاثة، أربعة خمسة ستة سبعة"));
 	/* Arabic-Indic digits are spoken too. */
 	vars[1].value = "٠٩٤٤";
 	assert_int_equal(cc_engine_prompt(&b, NULL, e, "phone_confirmed", "en", &vars[1], 1, 0),
