@@ -364,7 +364,7 @@ int cc_engine__env_apply(cJSON *root, const cc_engine_options *opts)
 
 /* ---- compile ----------------------------------------------------------- */
 
-static int check_known_keys(const cJSON *obj, const char *const *known, size_t n,
+int cc_engine__check_keys(const cJSON *obj, const char *const *known, size_t n,
 			    cc__cfgpath *p)
 {
 	const cJSON *it;
@@ -395,6 +395,11 @@ static int compile_company(cc_engine *e, const cJSON *root, cc__cfgpath *p)
 	mark = cc_engine__path_push_key(p, "company");
 	if (!c)
 		rc = cc_engine__cfg_error(p, "required");
+	if (!rc) {
+		static const char *const known[] = { "name_ar",	   "name_en", "address_ar",
+						     "address_en", "phone",   "phone_international" };
+		rc = cc_engine__check_keys(c, known, CC__ARRAY_SIZE(known), p);
+	}
 	if (!rc)
 		rc = cc_engine__get_string(&e->company_ar, c, "name_ar", p, true);
 	if (!rc)
@@ -414,6 +419,11 @@ static int compile_languages(cc_engine *e, const cJSON *root, cc__cfgpath *p)
 	if (rc || !l)
 		return rc;
 	mark = cc_engine__path_push_key(p, "languages");
+	{
+		static const char *const known[] = { "default", "fallback", "auto_detect" };
+		if ((rc = cc_engine__check_keys(l, known, CC__ARRAY_SIZE(known), p)))
+			return rc;
+	}
 	if (!(rc = cc_engine__get_string(&e->ivr.default_language, l, "default", p, false)) &&
 	    !(rc = cc_engine__get_string(&e->ivr.fallback_language, l, "fallback", p, false)))
 		rc = cc_engine__get_bool(&e->ivr.auto_detect_language, l, "auto_detect", p);
@@ -442,7 +452,7 @@ static int compile_ivr(cc_engine *e, const cJSON *root, cc__cfgpath *p)
 		return rc;
 	if (o) {
 		mark = cc_engine__path_push_key(p, "ivr");
-		if (!(rc = check_known_keys(o, known, CC__ARRAY_SIZE(known), p)) &&
+		if (!(rc = cc_engine__check_keys(o, known, CC__ARRAY_SIZE(known), p)) &&
 		    !(rc = cc_engine__get_uint(&e->ivr.max_retries, o, "max_retries", 0, 10, p)) &&
 		    !(rc = cc_engine__get_uint(&e->ivr.confirmation_retries, o,
 					       "confirmation_retries", 0, 10, p)) &&
@@ -467,8 +477,10 @@ static int compile_ivr(cc_engine *e, const cJSON *root, cc__cfgpath *p)
 	if ((rc = cc_engine__get_object(&q, root, "queue", p)))
 		return rc;
 	if (q) {
+		static const char *const qknown[] = { "max_size", "max_wait_minutes" };
 		mark = cc_engine__path_push_key(p, "queue");
-		if (!(rc = cc_engine__get_uint(&qmax, q, "max_size", 1, 100000, p)))
+		if (!(rc = cc_engine__check_keys(q, qknown, CC__ARRAY_SIZE(qknown), p)) &&
+		    !(rc = cc_engine__get_uint(&qmax, q, "max_size", 1, 100000, p)))
 			rc = cc_engine__get_uint(&qwait, q, "max_wait_minutes", 1, 1440, p);
 		cc_engine__path_pop(p, mark);
 		if (rc)
@@ -568,7 +580,7 @@ static int compile_fields(cc_engine *e, const cJSON *root, cc__cfgpath *p)
 			break;
 		}
 		f->required = 1;
-		if ((rc = check_known_keys(it, known, CC__ARRAY_SIZE(known), p)) ||
+		if ((rc = cc_engine__check_keys(it, known, CC__ARRAY_SIZE(known), p)) ||
 		    (rc = cc_engine__get_string(&f->name, it, "id", p, true)) ||
 		    (rc = cc_engine__get_string(&kind, it, "kind", p, true)))
 			break;
@@ -654,7 +666,7 @@ static int compile_departments(cc_engine *e, const cJSON *root, cc__cfgpath *p)
 			rc = cc_engine__cfg_error(p, "expected object, got %s", cc_engine__json_type(it));
 			break;
 		}
-		if ((rc = check_known_keys(it, known, CC__ARRAY_SIZE(known), p)) ||
+		if ((rc = cc_engine__check_keys(it, known, CC__ARRAY_SIZE(known), p)) ||
 		    (rc = cc_engine__get_string(&d->id, it, "id", p, true)))
 			break;
 		for (j = 0; j < i; j++)
@@ -854,6 +866,7 @@ static int compile_severity(cc_engine *e, const cJSON *root, cc__cfgpath *p)
 	if (rc || !o)
 		return rc;
 	mark = cc_engine__path_push_key(p, "resolution_hours");
+	rc = cc_engine__check_keys(o, names, 4, p);
 	for (i = 0; i < 4 && !rc; i++) {
 		unsigned int h = (unsigned int)defaults[i];
 		rc = cc_engine__get_uint(&h, o, names[i], 1, 10000, p);
@@ -939,7 +952,7 @@ static int compile_lexicon(cc_engine *e, const cJSON *root, cc__cfgpath *p)
 	if (rc || !o || !o->child)
 		return rc;
 	mark = cc_engine__path_push_key(p, "lexicon");
-	if ((rc = check_known_keys(o, known, CC__ARRAY_SIZE(known), p)))
+	if ((rc = cc_engine__check_keys(o, known, CC__ARRAY_SIZE(known), p)))
 		return rc;
 	if ((rc = cc_text__lexicon_new(&e->lexicon, true)))
 		return rc;
@@ -965,7 +978,7 @@ int cc_engine__compile(cc_engine *e)
 	cc__cfgpath path = { { 0 }, 0 };
 	int rc;
 
-	if ((rc = check_known_keys(root, known, CC__ARRAY_SIZE(known), &path)) ||
+	if ((rc = cc_engine__check_keys(root, known, CC__ARRAY_SIZE(known), &path)) ||
 	    (rc = compile_company(e, root, &path)) || (rc = compile_languages(e, root, &path)) ||
 	    (rc = compile_ivr(e, root, &path)) || (rc = compile_fields(e, root, &path)) ||
 	    (rc = compile_departments(e, root, &path)) ||

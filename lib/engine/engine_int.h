@@ -168,6 +168,8 @@ int cc_engine__get_number(double *out, const cJSON *obj, const char *key, double
 int cc_engine__get_object(const cJSON **out, const cJSON *obj, const char *key, cc__cfgpath *p);
 int cc_engine__get_array(const cJSON **out, const cJSON *obj, const char *key, cc__cfgpath *p);
 const char *cc_engine__json_type(const cJSON *v);
+/* Refuses keys of @obj outside @known (a typo would be silently ignored). */
+int cc_engine__check_keys(const cJSON *obj, const char *const *known, size_t n, cc__cfgpath *p);
 const char *cc_engine__lang_primary(char out[8], const char *lang);
 
 /* hours.c */

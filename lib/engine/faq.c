@@ -36,6 +36,11 @@ int cc_engine__faq_compile(cc_engine *e, const cJSON *obj, cc__cfgpath *p)
 		return rc;
 	if (!obj)
 		return cc_engine__termset_build(f->terms);
+	{
+		static const char *const top[] = { "min_score", "entries" };
+		if ((rc = cc_engine__check_keys(obj, top, CC__ARRAY_SIZE(top), p)))
+			return rc;
+	}
 	if ((rc = cc_engine__get_number(&f->min_score, obj, "min_score", 0.0, 1.0, p)) ||
 	    (rc = cc_engine__get_array(&entries, obj, "entries", p)))
 		return rc;

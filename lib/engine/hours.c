@@ -72,7 +72,10 @@ int cc_engine__hours_compile(cc__hours *h, const cJSON *obj, cc__cfgpath *p)
 
 	h->tz = "Asia/Damascus";
 	if (obj) {
-		if ((rc = cc_engine__get_string(&h->tz, obj, "time_zone", p, false)) ||
+		static const char *const known[] = { "time_zone", "days", "open", "close",
+						     "per_day", "holidays" };
+		if ((rc = cc_engine__check_keys(obj, known, CC__ARRAY_SIZE(known), p)) ||
+		    (rc = cc_engine__get_string(&h->tz, obj, "time_zone", p, false)) ||
 		    (rc = cc_engine__get_string(&open_s, obj, "open", p, false)) ||
 		    (rc = cc_engine__get_string(&close_s, obj, "close", p, false)))
 			return rc;

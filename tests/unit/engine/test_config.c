@@ -222,6 +222,13 @@ static void test_invalid_config_has_path(void **state)
 		{ "{\"features\": {\"crm\": \"yes\"}}", "features.crm: expected boolean" },
 		{ "{\"retention_days\": {\"calls\": -1}}", "retention_days.calls: -1 is out of range" },
 		{ "[1, 2]", "(root): expected an object" },
+		{ "{\"business_hours\": {\"timezone\": \"Asia/Riyadh\"}}",
+		  "business_hours.timezone: unknown key" },
+		{ "{\"company\": {\"nam_en\": \"x\"}}", "company.nam_en: unknown key" },
+		{ "{\"faq\": {\"entry\": []}}", "faq.entry: unknown key" },
+		{ "{\"queue\": {\"size\": 3}}", "queue.size: unknown key" },
+		{ "{\"languages\": {\"default\": \"ar\", \"fallbak\": \"en\"}}",
+		  "languages.fallbak: unknown key" },
 	};
 	size_t i;
 	(void)state;
