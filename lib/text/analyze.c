@@ -76,7 +76,7 @@ static int arena_grow(cc_text__analysis *a, size_t need, size_t keep)
 
 enum { C_SEP, C_PUNCT, C_ARABIC, C_LATIN, C_DIGIT, C_MARK };
 
-static int classify(uint32_t cp)
+static inline int classify(uint32_t cp)
 {
 	int t;
 
@@ -130,14 +130,21 @@ typedef struct span {
 	bool after_punct;
 } span;
 
-static size_t peek(const scan *sc, size_t at, uint32_t *cp)
+/* The key is valid UTF-8, so decoding here can trust it; ASCII and the
+ * two-byte Arabic block are the common case. */
+static inline size_t peek(const scan *sc, size_t at, uint32_t *cp)
 {
+	const unsigned char *p = (const unsigned char *)sc->s + at;
 	size_t n;
 	if (at >= sc->len)
 		return 0;
-	if ((unsigned char)sc->s[at] < 0x80) {
-		*cp = (unsigned char)sc->s[at];
+	if (p[0] < 0x80) {
+		*cp = p[0];
 		return 1;
+	}
+	if (p[0] >= 0xC2 && p[0] <= 0xDF && at + 1 < sc->len) {
+		*cp = ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+		return 2;
 	}
 	n = cc__utf8_decode(sc->s + at, sc->len - at, cp);
 	if (n == 0) { /* cannot happen on a key; be safe */
@@ -245,18 +252,16 @@ int cc_text__tokenize(cc_text__analysis *a, const char *text, size_t len)
 		reset_result(a);
 		return rc;
 	}
-	sc.s = a->arena;
-	sc.len = key_len;
-	sc.pos = 0;
-	while (next_token(&sc, &sp))
-		ntok++;
+	/* A token takes a byte and a separator: this bounds their number
+	 * without a counting pass. */
+	ntok = key_len / 2 + 1;
 	if (ntok > UINT16_MAX)
 		ntok = UINT16_MAX;
 
 	/* Layout: key NUL | stems NUL | tokens (aligned). */
 	stems_off = key_len + 1;
 	tok_off = stems_off + key_len + ntok + 1;
-	tok_off = (tok_off + 7) & ~(size_t)7;
+	tok_off = (tok_off + 15) & ~(size_t)15;
 	need = tok_off + ntok * sizeof(cc_text__token);
 	if (need > a->arena_cap) {
 		rc = arena_grow(a, need, key_len + 1);
@@ -271,6 +276,7 @@ int cc_text__tokenize(cc_text__analysis *a, const char *text, size_t len)
 	a->tokens = (cc_text__token *)(void *)(a->arena + tok_off);
 
 	sc.s = a->arena;
+	sc.len = key_len;
 	sc.pos = 0;
 	for (i = 0; i < ntok && next_token(&sc, &sp); i++) {
 		cc_text__token *t = &a->tokens[i];

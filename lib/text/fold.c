@@ -149,8 +149,22 @@ typedef struct writer {
 
 static inline void put_bytes(writer *w, const char *b, size_t n)
 {
-	if (w->len + n < w->cap)
-		memcpy(w->p + w->len, b, n);
+	if (w->len + n < w->cap) {
+		char *d = w->p + w->len;
+		switch (n) {
+		case 4:
+			d[3] = b[3];
+			/* fall through */
+		case 3:
+			d[2] = b[2];
+			/* fall through */
+		case 2:
+			d[1] = b[1];
+			/* fall through */
+		default:
+			d[0] = b[0];
+		}
+	}
 	w->len += n;
 }
 
@@ -185,6 +199,10 @@ static inline void emit(writer *w, uint32_t cp, bool collapse_runs)
 	if (cp < 0x80) {
 		b[0] = (char)cp;
 		n = 1;
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xC0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
 	} else {
 		n = cc__utf8_encode(cp, b);
 	}
@@ -203,7 +221,8 @@ static inline void space(writer *w)
 
 /* Maps one code point.  Returns false when the first pass must hand the
  * whole text to ICU. */
-static inline bool fold_cp(writer *w, uint32_t cp, int form, bool second)
+static inline __attribute__((always_inline)) bool
+fold_cp(writer *w, uint32_t cp, int form, bool second)
 {
 	int m;
 	bool key = form == CC_TEXT__KEY;
@@ -386,7 +405,14 @@ int cc_text__fold(char *out, size_t cap, size_t *out_len, const char *text,
 			i++;
 			continue;
 		}
-		n = cc__utf8_decode(text + i, len - i, &cp);
+		/* Two-byte sequences (Arabic, Latin-1) decoded in place. */
+		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			cp = ((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			n = 2;
+		} else {
+			n = cc__utf8_decode(text + i, len - i, &cp);
+		}
 		if (n == 0)
 			return cc__utf8_require(text, len, "text");
 		if (!fold_cp(&w, cp, form, false)) {

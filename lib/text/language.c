@@ -1,6 +1,7 @@
 /* Language of a short utterance: letters per script (digits, tatweel,
  * marks and punctuation are neutral), with Arabizi (Arabic in Latin
  * letters, "3ndi mshkle") counted as Arabic. */
+#include <pthread.h>
 #include <string.h>
 
 #include "text_int.h"
@@ -36,6 +37,50 @@ static const char *const english_words[] = {
 	"be", "me", "your", "yes", "no", "hi", "hello", "thanks", "ok", "okay",
 	"at", "will", "would", "like", "there", "they", "we", "our", "about",
 };
+
+/* Both lists in one hash set, keyed by the token hash the analysis
+ * already has: 1 Arabizi, 2 English. */
+#define SET_SLOTS 512
+static struct {
+	uint32_t hash;
+	uint8_t len, kind;
+	const char *word;
+} word_set[SET_SLOTS];
+static pthread_once_t set_once = PTHREAD_ONCE_INIT;
+
+static void set_add(const char *w, uint8_t kind)
+{
+	size_t len = strlen(w);
+	uint32_t h = cc_text__hash(w, len), s;
+	for (s = h & (SET_SLOTS - 1); word_set[s].word;
+	     s = (s + 1) & (SET_SLOTS - 1))
+		if (!strcmp(word_set[s].word, w))
+			return;
+	word_set[s].hash = h;
+	word_set[s].len = (uint8_t)len;
+	word_set[s].kind = kind;
+	word_set[s].word = w;
+}
+
+static void set_init(void)
+{
+	size_t i;
+	for (i = 0; i < CC__ARRAY_SIZE(arabizi_words); i++)
+		set_add(arabizi_words[i], 1);
+	for (i = 0; i < CC__ARRAY_SIZE(english_words); i++)
+		set_add(english_words[i], 2);
+}
+
+static int set_kind(uint32_t h, const char *w, size_t len)
+{
+	uint32_t s;
+	for (s = h & (SET_SLOTS - 1); word_set[s].word;
+	     s = (s + 1) & (SET_SLOTS - 1))
+		if (word_set[s].hash == h && word_set[s].len == len &&
+		    !memcmp(word_set[s].word, w, len))
+			return word_set[s].kind;
+	return 0;
+}
 
 static bool in_list(const char *const *list, size_t n, const char *w,
 		    size_t len)
@@ -104,10 +149,12 @@ void cc_text__detect_language(cc_text__analysis *a)
 	size_t cues = 0, english = 0;
 	bool arabizi;
 
+	pthread_once(&set_once, set_init);
 	for (i = 0; i < a->ntokens; i++) {
 		cc_text__token *t = &a->tokens[i];
 		const char *w = cc_text__tok_key(a, t);
 		size_t j, letters = 0;
+		int kind;
 
 		if (t->script == CC_TEXT__SCRIPT_ARABIC) {
 			/* Two bytes per letter in the Arabic block. */
@@ -123,14 +170,11 @@ void cc_text__detect_language(cc_text__analysis *a)
 				letters++;
 		lat_letters += letters;
 		lat_tokens++;
-		if (arabizi_digits(w, t->key_len) ||
-		    in_list(arabizi_words, CC__ARRAY_SIZE(arabizi_words), w,
-			    t->key_len)) {
+		kind = set_kind(t->key_hash, w, t->key_len);
+		if (kind == 1 || (kind == 0 && arabizi_digits(w, t->key_len))) {
 			t->flags |= CC_TEXT__TOK_ARABIZI;
 			cues++;
-		} else if (in_list(english_words,
-				   CC__ARRAY_SIZE(english_words), w,
-				   t->key_len)) {
+		} else if (kind == 2) {
 			english++;
 		}
 	}

@@ -320,9 +320,17 @@ static void flush(builder *b)
 	if (b->verbatim) {
 		append(b, b->verbatim, b->nverbatim);
 	} else {
-		int n = snprintf(tmp, sizeof(tmp), "%lld",
-				 (long long)(b->total + b->cur));
-		append(b, tmp, (size_t)n);
+		/* decimal digits, without printf's cost */
+		int64_t v = b->total + b->cur;
+		size_t n = 0, k;
+		char rev[24];
+		do {
+			rev[n++] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v > 0 && n < sizeof(rev));
+		for (k = 0; k < n; k++)
+			tmp[k] = rev[n - 1 - k];
+		append(b, tmp, n);
 	}
 	b->out->value = b->verbatim && b->nverbatim > 18 ? 0 : b->total + b->cur;
 	b->groups++;

@@ -8,8 +8,13 @@
  * UTF-8, so lengths below are in bytes and letters are len / 2. */
 
 /* Tried in order; the first that leaves two letters or more is removed. */
-static const char *const prefixes[] = {
-	"وبال", "فبال", "وال", "بال", "كال", "فال", "ولل", "فلل", "ال", "لل",
+#define P(s) { s, sizeof(s) - 1 }
+static const struct {
+	const char *s;
+	size_t len;
+} prefixes[] = {
+	P("وبال"), P("فبال"), P("وال"), P("بال"), P("كال"),
+	P("فال"), P("ولل"), P("فلل"), P("ال"), P("لل"),
 };
 
 /* Each is removed in turn when the word ends with it and two letters or
@@ -17,22 +22,36 @@ static const char *const prefixes[] = {
  * use added). */
 static const struct {
 	const char *s;
+	size_t len;
 	bool pronoun; /* turns a ta marbuta into ت before it */
 } suffixes[] = {
-	{ "ها", true }, { "هم", true }, { "هن", true }, { "كم", true },
-	{ "كن", true }, { "كو", true }, { "نا", true }, { "ان", false },
-	{ "ات", false }, { "ون", false }, { "ين", false }, { "يه", false },
-	{ "وا", false }, { "ه", true },  { "ي", true },
+	{ "ها", 4, true },   { "هم", 4, true },  { "هن", 4, true },
+	{ "كم", 4, true },   { "كن", 4, true },  { "كو", 4, true },
+	{ "نا", 4, true },   { "ان", 4, false }, { "ات", 4, false },
+	{ "ون", 4, false },  { "ين", 4, false }, { "يه", 4, false },
+	{ "وا", 4, false },  { "ه", 2, true },   { "ي", 2, true },
 };
 
-static bool starts_with(const char *w, size_t len, const char *p, size_t pl)
+/* Affixes are two to eight bytes: a byte loop beats a memcmp call. */
+static inline bool bytes_eq(const char *a, const char *b, size_t n)
 {
-	return len >= pl && memcmp(w, p, pl) == 0;
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
 }
 
-static bool ends_with(const char *w, size_t len, const char *s, size_t sl)
+static inline bool starts_with(const char *w, size_t len, const char *p,
+			       size_t pl)
 {
-	return len >= sl && memcmp(w + len - sl, s, sl) == 0;
+	return len >= pl && bytes_eq(w, p, pl);
+}
+
+static inline bool ends_with(const char *w, size_t len, const char *s,
+			     size_t sl)
+{
+	return len >= sl && bytes_eq(w + len - sl, s, sl);
 }
 
 size_t cc_text__stem_arabic(char *out, const char *word, size_t len)
@@ -47,8 +66,8 @@ size_t cc_text__stem_arabic(char *out, const char *word, size_t len)
 		return len;
 	}
 	for (i = 0; i < CC__ARRAY_SIZE(prefixes); i++) {
-		size_t pl = strlen(prefixes[i]);
-		if (starts_with(w, len, prefixes[i], pl) && len - pl >= 4) {
+		size_t pl = prefixes[i].len;
+		if (starts_with(w, len, prefixes[i].s, pl) && len - pl >= 4) {
 			w += pl;
 			len -= pl;
 			break;
@@ -60,7 +79,7 @@ size_t cc_text__stem_arabic(char *out, const char *word, size_t len)
 		len -= 2;
 	}
 	for (i = 0; i < CC__ARRAY_SIZE(suffixes); i++) {
-		size_t sl = strlen(suffixes[i].s);
+		size_t sl = suffixes[i].len;
 		if (ends_with(w, len, suffixes[i].s, sl) && len - sl >= 4) {
 			len -= sl;
 			pronoun |= suffixes[i].pronoun;
