@@ -195,7 +195,13 @@ static void fill_matches(cc_route_result *out, const cc_engine *e, const route_s
 	size_t k, n = 0;
 	for (k = 0; k < s->nseen && n < CC_ROUTE_MAX_MATCHED; k++) {
 		const cc__term *t = s->seen[k];
-		size_t j = n;
+		size_t j = n, d;
+		/* A word listed as a name and as a keyword is reported once. */
+		for (d = 0; d < n; d++)
+			if (strcmp(out->matched[d].term, t->text) == 0)
+				break;
+		if (d < n)
+			continue;
 		/* Insertion by weight, strongest first. */
 		while (j > 0 && out->matched[j - 1].weight < t->weight) {
 			out->matched[j] = out->matched[j - 1];
