@@ -197,11 +197,11 @@ CC_EXTERN(int) cc_crm_customer_get(cc_crm_customer **out, cc_crm *crm,
  *
  * A query that reads as a phone number (any form, national numbers in the
  * default region) matches that number; an e-mail address matches the
- * e-mail; anything else is looked for inside names through the text layer's
- * match key, so case, diacritics, tatweel and Arabic letter variants do not
- * matter ("فاطمه" finds "فاطمة", "الزَّهراء" finds "الزهراء").  LIKE
- * wildcards in the query are taken literally.  An empty query lists
- * everyone, newest first.
+ * e-mail; anything else is a name: every word of its name key (the text
+ * layer's, the same for Arabic and Latin spellings) must begin a word of the
+ * customer's, so "Mohammed" finds "محمد" and "أحمد" finds "Ahmad"; a
+ * literal substring of the name also matches.  LIKE wildcards in the query
+ * are taken literally.  An empty query lists everyone, newest first.
  *
  * @param[out] out     The matches.
  * @param[in]  crm     The CRM.

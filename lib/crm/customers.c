@@ -14,12 +14,12 @@ static const char *const tiers[] = { "standard", "silver", "gold",
 static const char upsert_sql[] =
 	"INSERT INTO customers (customer_id, phone, name, name_key, "
 	"name_key_version, email, tier, vip, language, notes, created_at, "
-	"updated_at) VALUES ($1, $2, COALESCE($3, ''), COALESCE($4, ''), 2, "
+	"updated_at) VALUES ($1, $2, COALESCE($3, ''), COALESCE($4, ''), 3, "
 	"$5, COALESCE($6, 'standard'), $7, $8, $9, $10, $10) "
 	"ON CONFLICT (phone) DO UPDATE SET "
 	"name = COALESCE($3, customers.name), "
 	"name_key = COALESCE($4, customers.name_key), "
-	"name_key_version = 2, "
+	"name_key_version = 3, "
 	"email = COALESCE($5, customers.email), "
 	"tier = COALESCE($6, customers.tier), "
 	"vip = CASE WHEN $11 = 1 THEN excluded.vip ELSE customers.vip END, "
@@ -259,14 +259,26 @@ CC_EXTERN(int) cc_crm_customer_get(cc_crm_customer **out, cc_crm *crm,
 	return cc_crm__customer_fetch(out, crm, key);
 }
 
+static void like_escape(cc_buf *out, const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '%' || s[i] == '_' || s[i] == '\\')
+			cc__buf_putc(out, '\\');
+		cc__buf_putc(out, s[i]);
+	}
+}
+
 CC_EXTERN(int) cc_crm_customer_search(cc_crm_customer_list **out, cc_crm *crm,
 				      const char *query, size_t limit,
 				      size_t offset)
 {
 	cc_crm__vec v = { NULL, 0, 0, sizeof(cc_crm_customer) };
-	cc_buf pattern = CC_BUF_INIT, key = CC_BUF_INIT;
+	cc_buf pattern = CC_BUF_INIT, key = CC_BUF_INIT, dyn = CC_BUF_INIT;
+	cc_buf words[6] = { CC_BUF_INIT, CC_BUF_INIT, CC_BUF_INIT,
+			    CC_BUF_INIT, CC_BUF_INIT, CC_BUF_INIT };
+	cc_store_value p[3], wp[9];
 	char phone[20];
-	cc_store_value p[3];
 	const char *sql;
 	size_t i;
 	int rc;
@@ -302,34 +314,59 @@ CC_EXTERN(int) cc_crm_customer_search(cc_crm_customer_list **out, cc_crm *crm,
 		      "LIMIT $2 OFFSET $3";
 		p[0] = cc_store__text(key.ptr);
 	} else {
-		/* A substring of the name key; LIKE metacharacters escaped. */
+		/* Every word of the query's name key starts a word of the
+		 * stored key ("mhmd" finds "محمد" and "Mohammed"), or the query
+		 * is a literal substring of the name.  LIKE metacharacters are
+		 * escaped; only fixed fragments and placeholders make the SQL. */
+		size_t nw = 0, at = 0;
 		rc = cc_crm__name_key(&key, query);
 		if (rc < 0)
 			goto done;
-		if (key.size == 0) {
-			/* Nothing searchable (only punctuation): no match. */
-			*out = cc__calloc(1, sizeof(**out));
-			rc = *out ? 0 : cc__error_nomem();
-			goto done;
+		cc__buf_puts(&dyn, "SELECT " CUSTOMER_COLS " FROM customers "
+				   "WHERE (");
+		while (at < key.size && nw < 6) {
+			size_t end = at;
+			while (end < key.size && key.ptr[end] != ' ')
+				end++;
+			if (end > at) {
+				cc__buf_puts(&words[nw], "% ");
+				like_escape(&words[nw], key.ptr + at, end - at);
+				cc__buf_putc(&words[nw], '%');
+				wp[nw] = cc_store__text(words[nw].ptr);
+				cc__buf_printf(&dyn,
+					       "%s(' ' || name_key) LIKE $%zu "
+					       "ESCAPE '\\'",
+					       nw ? " AND " : "", nw + 1);
+				nw++;
+			}
+			at = end + 1;
 		}
 		cc__buf_putc(&pattern, '%');
-		for (i = 0; i < key.size; i++) {
-			char ch = key.ptr[i];
-			if (ch == '%' || ch == '_' || ch == '\\')
-				cc__buf_putc(&pattern, '\\');
-			cc__buf_putc(&pattern, ch);
+		for (i = 0; query[i]; i++) {
+			char ch = query[i];
+			if (ch >= 'A' && ch <= 'Z')
+				ch = (char)(ch + 32);
+			like_escape(&pattern, &ch, 1);
 		}
-		if (cc__buf_putc(&pattern, '%') < 0) {
+		cc__buf_putc(&pattern, '%');
+		wp[nw] = cc_store__text(pattern.ptr);
+		wp[nw + 1] = p[1];
+		wp[nw + 2] = p[2];
+		if (cc__buf_printf(&dyn,
+				   "%slower(name) LIKE $%zu ESCAPE '\\') "
+				   "ORDER BY name, customer_id LIMIT $%zu "
+				   "OFFSET $%zu",
+				   nw ? ") OR (" : "", nw + 1, nw + 2,
+				   nw + 3) < 0) {
 			rc = CC_ENOMEM;
 			goto done;
 		}
-		sql = "SELECT " CUSTOMER_COLS " FROM customers "
-		      "WHERE name_key LIKE $1 ESCAPE '\\' "
-		      "ORDER BY name, customer_id LIMIT $2 OFFSET $3";
-		p[0] = cc_store__text(pattern.ptr);
+		rc = cc_crm__query(crm, dyn.ptr, wp, nw + 3, customer_row, &v);
+		goto listed;
 	}
 	rc = cc_crm__query(crm, sql, p[0].type == CC_STORE_NULL ? p + 1 : p,
 			   p[0].type == CC_STORE_NULL ? 2 : 3, customer_row, &v);
+listed:
 	if (rc == 0) {
 		*out = cc__calloc(1, sizeof(**out));
 		if (!*out) {
@@ -345,6 +382,9 @@ done:
 	vec_free_customers(&v);
 	cc_buf_dispose(&pattern);
 	cc_buf_dispose(&key);
+	cc_buf_dispose(&dyn);
+	for (i = 0; i < CC__ARRAY_SIZE(words); i++)
+		cc_buf_dispose(&words[i]);
 	return rc;
 }
 
@@ -449,8 +489,9 @@ CC_EXTERN(int) cc_crm_customer_erase(cc_crm *crm, const char *key)
 /* ---- name keys of older rows ------------------------------------------ */
 
 /* Version of the name key the CRM writes (customers.name_key_version):
- * 2 = the text layer's match key.  Rows with an older key (or none, from
- * before migration 2) get theirs when a CRM opens the store. */
+ * 2 was the text layer's match key, 3 is its name key (Arabic and Latin
+ * spellings meet).  Rows with an older key (or none, from before migration
+ * 2) get the current one when a CRM opens the store. */
 typedef struct stale {
 	cc_crm__vec rows; /* pairs of (id, name) as char* */
 } stale;
@@ -487,7 +528,7 @@ static int rekey_tx(cc_store_conn *c, void *ud)
 		p[1] = cc_store__text(key.ptr ? key.ptr : "");
 		rc = cc_store__exec(c,
 				    "UPDATE customers SET name_key = $2, "
-				    "name_key_version = 2 WHERE customer_id = $1",
+				    "name_key_version = 3 WHERE customer_id = $1",
 				    p, 2, NULL, NULL, NULL);
 	}
 	cc_buf_dispose(&key);
@@ -506,7 +547,7 @@ int cc_crm__rekey_names(cc_crm *crm)
 		size_t i;
 		rc = cc_crm__query(crm,
 				   "SELECT customer_id, name FROM customers "
-				   "WHERE name_key_version < 2 LIMIT $1",
+				   "WHERE name_key_version < 3 LIMIT $1",
 				   &limit, 1, stale_row, &rows);
 		if (rc == 0 && rows.count > 0)
 			rc = cc_store__transact(crm->store, rekey_tx, &r);

@@ -72,9 +72,12 @@ int cc_crm__phone(char out[20], const cc_crm *crm, const char *phone)
 
 int cc_crm__name_key(cc_buf *out, const char *name)
 {
-	/* The text layer's match key: case and diacritics folded, Arabic
-	 * letter variants (alef forms, ta marbuta, alef maqsura) unified. */
-	int rc = cc_text_key_buf(out, name ? name : "");
+	/* The text layer's name key: the same for the Arabic and the usual
+	 * Latin spellings of a name ("محمد", "Mohammed" -> "mhmd").  Without
+	 * ICU's transliterator, the match key (folded letters) stands in. */
+	int rc = cc_text_name_key(out, name ? name : "");
+	if (rc == CC_EUNSUPPORTED)
+		rc = cc_text_key_buf(out, name ? name : "");
 	if (rc == 0 && !out->ptr)
 		rc = cc__buf_puts(out, "") < 0 ? CC_ENOMEM : 0;
 	return rc;
