@@ -20,11 +20,21 @@ class InvalidInputError extends CallCenterError {
 class NotFoundError extends CallCenterError {
   constructor(...a) { super(...a); this.name = 'NotFoundError'; }
 }
+class AlreadyExistsError extends CallCenterError {
+  constructor(...a) { super(...a); this.name = 'AlreadyExistsError'; }
+}
+class StateError extends CallCenterError {
+  constructor(...a) { super(...a); this.name = 'StateError'; }
+}
+class StoreError extends CallCenterError {
+  constructor(...a) { super(...a); this.name = 'StoreError'; }
+}
 
 const BY_NAME = {
   CC_EINVAL: InvalidInputError, CC_EUTF8: InvalidInputError, CC_EPARSE: InvalidInputError,
   CC_ERANGE: InvalidInputError, CC_ETOOBIG: InvalidInputError, CC_ECONFIG: InvalidInputError,
-  CC_ENOTFOUND: NotFoundError,
+  CC_ENOTFOUND: NotFoundError, CC_EEXISTS: AlreadyExistsError, CC_ESTATE: StateError,
+  CC_ESTORE: StoreError, CC_ENETWORK: StoreError, CC_EBUSY: StoreError,
 };
 
 // Returns rc when it is not an error, else throws the mapped error built
@@ -40,4 +50,16 @@ function check(rc) {
                 e.backend_code, e.sqlstate);
 }
 
-module.exports = { CallCenterError, InvalidInputError, NotFoundError, check };
+// check() for a call that ran on a koffi worker thread: the thread-local
+// last error stayed there, so the error has the code and its general text.
+function checkAsync(rc) {
+  if (rc >= 0) return rc;
+  const name = fn.cc_error_name(rc);
+  const Cls = BY_NAME[name] || CallCenterError;
+  throw new Cls(rc, name, fn.cc_strerror(rc));
+}
+
+module.exports = {
+  CallCenterError, InvalidInputError, NotFoundError, AlreadyExistsError, StateError, StoreError,
+  check, checkAsync,
+};

@@ -4,6 +4,10 @@ const native = require('./native');
 const { fn } = native;
 const errors = require('./errors');
 const { str, callBuf } = require('./util');
+const text = require('./text');
+const engine = require('./engine');
+const session = require('./session');
+const crm = require('./crm');
 
 const Feature = Object.freeze({
   THREADS: 1 << 0, SQLITE: 1 << 1, POSTGRES: 1 << 2, OPUS: 1 << 3,
@@ -22,6 +26,10 @@ function setLogLevel(level) {
 
 module.exports = {
   ...errors,
+  ...text,
+  ...engine,
+  ...session,
+  ...crm,
   Feature,
   LogLevel,
   libraryPath: native.libraryPath,

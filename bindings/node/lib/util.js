@@ -9,6 +9,10 @@ function str(value, what = 'text') {
   return value;
 }
 
+function optStr(value, what = 'text') {
+  return value === null || value === undefined ? null : str(value, what);
+}
+
 // Calls f(buf, ...args), checks the result and returns the text, always
 // releasing the library's buffer.
 function callBuf(f, ...args) {
@@ -21,4 +25,12 @@ function callBuf(f, ...args) {
   }
 }
 
-module.exports = { str, callBuf };
+// Runs a declared function on koffi's worker threads and resolves with its
+// result (for calls that block on a database or the network).
+function callAsync(f, ...args) {
+  return new Promise((resolve, reject) => {
+    f.async(...args, (err, res) => (err ? reject(err) : resolve(res)));
+  });
+}
+
+module.exports = { str, optStr, callBuf, callAsync };
