@@ -129,7 +129,7 @@ class Route(Action):
 class Enqueue(Action):
     """Put the caller in the queue of department at priority."""
     department: str
-    priority: Priority
+    priority: Optional[Priority]
     type = 'enqueue'
 
 
@@ -138,7 +138,7 @@ class Transfer(Action):
     """Transfer the caller now to target (a department or another
     configured target) at priority."""
     target: str
-    priority: Priority
+    priority: Optional[Priority]
     reason: Optional[str]
     type = 'transfer'
 
@@ -149,7 +149,7 @@ class Ticket(Action):
     ticket_id: str
     kind: str
     department: Optional[str]
-    priority: Priority
+    priority: Optional[Priority]
     severity: Optional[str]
     subject: Optional[str]
     description: Optional[str]
@@ -164,7 +164,7 @@ class Hangup(Action):
 
 
 def _prio(raw):
-    return Priority.parse(raw.decode()) if raw else Priority.MEDIUM
+    return Priority.parse(raw.decode()) if raw else None
 
 
 def _action_of(a) -> Action:
