@@ -1,15 +1,32 @@
 'use strict';
-// The cross-language conformance fixtures (tests/conformance/), which C and
-// Python reproduce too.  Node objects use camelCase; they are compared in
-// the fixtures' snake_case form.
+// The cross-language conformance cases (tests/conformance/): analysis,
+// routing and whole scripted calls must give exactly what the C program
+// tests/unit/conformance gives (run here for its results), and the CRM
+// script the records it pins.  Node objects use camelCase; they are
+// compared in the shared snake_case form.
 const test = require('node:test');
 const assert = require('node:assert');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const cc = require('..');
 
-const DIR = path.resolve(__dirname, '..', '..', '..', 'tests', 'conformance');
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const DIR = path.join(ROOT, 'tests', 'conformance');
 const load = (name) => JSON.parse(fs.readFileSync(path.join(DIR, name), 'utf8'));
+
+let cResults = null;
+function c() {
+  if (cResults) return cResults;
+  const exe = path.join(process.env.CC_BUILD_ROOT || path.join(ROOT, 'build'), 'tests', 'unit', 'test_conformance');
+  assert.ok(fs.existsSync(exe), `${exe} is missing: build the C tests first (make build)`);
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-conf-')), 'c.json');
+  execFileSync(exe, [], { env: { ...process.env, CC_CONFORMANCE_OUT: out, CMOCKA_MESSAGE_OUTPUT: 'TAP' },
+                          stdio: 'pipe', timeout: 120000 });
+  cResults = JSON.parse(fs.readFileSync(out, 'utf8'));
+  return cResults;
+}
 
 const snakeKey = (k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 function snake(v) {
@@ -39,27 +56,34 @@ function same(got, want, where) {
 }
 
 test('analysis', () => {
-  for (const c of load('analysis.json').cases) {
-    const a = snake(cc.analyze(c.text, c.region));
+  const cases = load('analysis.json').cases;
+  assert.strictEqual(c().analysis.length, cases.length);
+  cases.forEach((k, i) => {
+    const a = snake(cc.analyze(k.text, k.region));
     delete a.text;
-    same(a, c.expect, c.text);
-  }
+    same(a, c().analysis[i], k.text);
+  });
 });
 
 test('routing', () => {
   const engine = new cc.Engine(null, { env: {} });
-  for (const c of load('routing.json').cases) {
-    const r = snake(engine.route(c.text));
-    r.matched = r.matched_terms;   // the fixture lists the terms
+  const cases = load('routing.json').cases;
+  assert.strictEqual(c().routing.length, cases.length);
+  cases.forEach((k, i) => {
+    const r = snake(engine.route(k.text));
+    r.matched = r.matched_terms;   // the shared form lists the terms
     delete r.matched_terms;
-    same(r, c.expect, c.text);
-  }
+    same(r, c().routing[i], k.text);
+  });
   engine.close();
 });
 
 test('scripted calls', () => {
   const engine = new cc.Engine(null, { env: {} });
-  for (const call of load('call.json').calls) {
+  const calls = load('call.json').calls;
+  assert.strictEqual(c().calls.length, calls.length);
+  calls.forEach((call, n) => {
+    const want = c().calls[n];
     const o = call.options;
     const s = new cc.Session(engine, {
       callId: o.call_id, seed: o.seed, startMs: o.start_ms, wallClockMs: o.wall_clock_ms, region: o.region,
@@ -71,11 +95,11 @@ test('scripted calls', () => {
       else if (step.event === 'dtmf') s.inputDtmf(step.digits);
       else if (step.event === 'silence') s.inputSilence();
       else if (step.event === 'notify') s.notify(cc.Notice[step.notice.toUpperCase()]);
-      same(snake(s.drain()), step.actions, `${call.name} step ${i}`);
+      same(snake(s.drain()), want.steps[i], `${call.name} step ${i}`);
     });
-    same(s.summary(), call.summary, `${call.name} summary`);
+    same(s.summary(), want.summary, `${call.name} summary`);
     s.close();
-  }
+  });
   engine.close();
 });
 

@@ -1,19 +1,51 @@
-"""The cross-language conformance fixtures (tests/conformance/), which C and
-Node must reproduce too: analysis, routing, whole scripted calls, CRM."""
+"""The cross-language conformance cases (tests/conformance/): analysis,
+routing and whole scripted calls must give exactly what the C program
+tests/unit/conformance gives (it is run here for its results), and the CRM
+script must give the records it pins."""
 import json
-from dataclasses import asdict
 import os
+import subprocess
+import tempfile
 import unittest
+from dataclasses import asdict
 
 import callcenter as cc
 
-FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..',
-                        'tests', 'conformance')
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                     '..', '..', '..'))
+FIXTURES = os.path.join(ROOT, 'tests', 'conformance')
 
 
 def load(name):
     with open(os.path.join(FIXTURES, name), encoding='utf-8') as f:
         return json.load(f)
+
+
+def c_results():
+    """Runs the C conformance program and returns the results it wrote."""
+    build = os.environ.get('CC_BUILD_ROOT') or os.path.join(ROOT, 'build')
+    exe = os.path.join(build, 'tests', 'unit', 'test_conformance')
+    if not os.path.exists(exe):
+        raise AssertionError('%s is missing: build the C tests first (make build)' % exe)
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, 'c.json')
+        p = subprocess.run([exe], env=dict(os.environ, CC_CONFORMANCE_OUT=out,
+                                           CMOCKA_MESSAGE_OUTPUT='TAP'),
+                           capture_output=True, text=True, timeout=120)
+        if p.returncode != 0:
+            raise AssertionError('the C conformance program failed:\n' + p.stdout + p.stderr)
+        with open(out, encoding='utf-8') as f:
+            return json.load(f)
+
+
+_C = None
+
+
+def c():
+    global _C
+    if _C is None:
+        _C = c_results()
+    return _C
 
 
 class Conformance(unittest.TestCase):
@@ -38,21 +70,27 @@ class Conformance(unittest.TestCase):
 
 class TestAnalysisAndRouting(Conformance):
     def test_analysis(self):
-        for case in load('analysis.json')['cases']:
+        cases = load('analysis.json')['cases']
+        self.assertEqual(len(c()['analysis']), len(cases))
+        for case, want in zip(cases, c()['analysis']):
             d = cc.analyze(case['text'], case.get('region')).to_dict()
             del d['text']
-            self.same(d, case['expect'], case['text'])
+            self.same(d, want, case['text'])
 
     def test_routing(self):
+        cases = load('routing.json')['cases']
+        self.assertEqual(len(c()['routing']), len(cases))
         with cc.Engine(env={}) as e:
-            for case in load('routing.json')['cases']:
-                self.same(e.route(case['text']).to_dict(), case['expect'], case['text'])
+            for case, want in zip(cases, c()['routing']):
+                self.same(e.route(case['text']).to_dict(), want, case['text'])
 
 
 class TestCalls(Conformance):
     def test_scripted_calls(self):
+        calls = load('call.json')['calls']
+        self.assertEqual(len(c()['calls']), len(calls))
         with cc.Engine(env={}) as engine:
-            for call in load('call.json')['calls']:
+            for call, want in zip(calls, c()['calls']):
                 with cc.Session(engine, **call['options']) as s:
                     for i, step in enumerate(call['steps']):
                         ev = step['event']
@@ -67,8 +105,8 @@ class TestCalls(Conformance):
                         elif ev == 'notify':
                             s.notify(cc.Notice[step['notice'].upper()])
                         got = [a.to_dict() for a in s]
-                        self.same(got, step['actions'], '%s step %d' % (call['name'], i))
-                    self.same(s.summary(), call['summary'], call['name'] + ' summary')
+                        self.same(got, want['steps'][i], '%s step %d' % (call['name'], i))
+                    self.same(s.summary(), want['summary'], call['name'] + ' summary')
 
 
 class TestCRM(Conformance):
