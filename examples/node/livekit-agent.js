@@ -101,6 +101,8 @@ async function main() {
   const call = await crm.callAsync(brain.session.callId);
   console.log(`crm: call ${call.id} status ${call.status}, department ${call.department}, outcome ${call.outcome}`);
   console.log(`crm: ${(await crm.transcriptAsync(call.id)).length} transcript turns`);
+  const customer = await crm.customerAsync(call.customerPhone);
+  console.log(`crm: customer ${cc.maskName(customer.name)}, ${cc.maskPhone(customer.phone)}`);
   brain.close();
   crm.close();
   store.close();

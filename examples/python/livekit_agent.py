@@ -137,6 +137,8 @@ async def run(args):
         print('crm: call %s status %s, department %s, outcome %s'
               % (call.id, call.status, call.department, call.outcome))
         print('crm: %d transcript turns' % len(await crm.aio.transcript(call.id)))
+        customer = await crm.aio.customer(call.customer_phone)
+        print('crm: customer %s, %s' % (cc.mask_name(customer.name), cc.mask_phone(customer.phone)))
         brain.close()
 
 
