@@ -2,6 +2,7 @@
  * utterance on match keys and stems, skipping words under a negation; a
  * department the caller names wins; unsure calls go to the default. */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "engine_int.h"
@@ -19,7 +20,7 @@
  * ("شكوى على المبيعات" is a complaint about sales). */
 #define STRONG_SCORE 2.0
 /* What a name weighs when it is not a request, as any other word. */
-#define NAME_AS_WORD 2.0
+#define NAME_AS_WORD 1.0
 
 struct cc__router {
 	cc__termset *terms;
@@ -172,13 +173,15 @@ static void on_hit(const cc__term *t, size_t start, size_t ntok, void *ud)
 		if (t->weight > s->span_weight[d]) {
 			s->score[d] += t->weight - s->span_weight[d];
 			s->span_weight[d] = t->weight;
-			s->seen[s->span_seen[d]] = t;
+			if (s->span_seen[d] < s->nseen)
+				s->seen[s->span_seen[d]] = t;
 		}
 		return;
 	}
 	s->span_start[d] = start + 1;
 	s->span_weight[d] = t->weight;
 	s->score[d] += t->weight;
+	s->span_seen[d] = SIZE_MAX;
 	if (s->nseen < CC__ARRAY_SIZE(s->seen)) {
 		s->span_seen[d] = s->nseen;
 		s->seen[s->nseen++] = t;
