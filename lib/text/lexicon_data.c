@@ -55,7 +55,8 @@ const cc_text__lexicon_row cc_text__default_lexicon[] = {
 	T("زفت", -3, 0) T("خايس", -2, 0) T("خايسة", -2, 0) T("خايسه", -2, 0)
 	T("وحش", -2, 0) T("وحشة", -2, 0) T("زبالة", -3, 0) T("زباله", -3, 0)
 	T("تعبان", -1, 0) T("فاشل", -3, 0) T("فاشلة", -3, 0) T("فشل", -2, 0)
-	T("رديء", -2, 0) T("ردي", -2, 0) T("رديئة", -2, 0) T("سيئه", -2, 0)
+	X("رديء", -2, 0) X("ردي", -2, 0) X("رديئة", -2, 0) X("رديئه", -2, 0)
+	T("سيئه", -2, 0)
 	T("بايخ", -2, 0) T("مو زين", -2, 0) T("مش كويس", -2, 0)
 	T("مش منيح", -2, 0) T("مب زين", -2, 0) T("مو حلو", -2, 0)
 	T("أسوأ", -3, 0) T("اسوء", -3, 0) T("أسوء", -3, 0) T("الأسوأ", -3, 0)
@@ -239,7 +240,7 @@ const cc_text__lexicon_row cc_text__default_lexicon[] = {
 	T("thank you", 2, 0) T("thanks", 2, 0) T("thank", 2, 0) T("thx", 2, 0)
 	T("great", 2, 0) T("excellent", 3, 0) T("perfect", 2, 0)
 	X("helpful", 2, 0) T("appreciate", 2, 0) T("appreciated", 2, 0)
-	X("resolved", 2, 0) X("fixed", 2, 0) X("sorted", 2, 0) X("solved", 2, 0)
+	X("resolved", 2, 0) X("fixed", 1, 0) X("sorted", 2, 0) X("solved", 2, 0)
 	T("happy", 2, 0) T("satisfied", 2, 0) X("pleased", 2, 0) T("glad", 2, 0)
 	T("awesome", 2, 0) T("amazing", 3, 0) T("wonderful", 3, 0)
 	T("fantastic", 3, 0) T("brilliant", 3, 0) T("outstanding", 3, 0)
@@ -270,6 +271,34 @@ const cc_text__lexicon_row cc_text__default_lexicon[] = {
 	T("life threatening", -3, 3) T("security breach", -3, 3) T("hacked", -3, 3)
 	T("time sensitive", 0, 3) T("time-sensitive", 0, 3) T("can't wait", 0, 3)
 	T("cannot wait", 0, 3) T("must", 0, 1) T("need it now", 0, 3)
+	/* ==== more dialect breadth ==== */
+	/* Gulf / Levantine / Egyptian praise */
+	T("يجنن", 3, 0) T("تجنن", 3, 0) T("بيجنن", 3, 0) T("بتجنن", 3, 0)
+	T("جامد", 2, 0) T("جامدة", 2, 0) T("عجبني", 2, 0) T("عجبتني", 2, 0)
+	T("عاجبني", 2, 0) T("اعجبني", 2, 0) T("أعجبتني", 2, 0)
+	T("مية مية", 2, 0) T("على راسي", 1, 0) T("تسلم ايدك", 2, 0)
+	T("تسلم إيدك", 2, 0) T("تسلم ايديك", 2, 0) T("الله يسلمك", 1, 0)
+	T("ممنون", 2, 0) T("ممنونك", 2, 0) T("ممنونين", 2, 0) T("ميرسي", 2, 0)
+	T("مرسي", 2, 0) T("ما شاء الله عليكم", 3, 0) T("قمة", 2, 0)
+	T("بطل", 2, 0) T("كفو", 2, 0) T("كفيت ووفيت", 3, 0)
+	/* complaints */
+	T("قليل ذوق", -3, 0) T("قليل الذوق", -3, 0) T("ما عنده ذوق", -3, 0)
+	T("ما عندهم ذوق", -3, 0) T("قرف", -3, 0) T("يقهر", -2, 1)
+	T("بيقهر", -2, 1) T("قهر", -2, 1) T("مخيس", -2, 0) T("تافه", -2, 0)
+	T("مضيعة وقت", -2, 0) T("ضيعتوا وقتي", -2, 1) T("عيب عليكم", -2, 1)
+	T("ظلم", -2, 1) T("مظلوم", -2, 1) T("خسارة", -2, 0) T("خسرت", -2, 0)
+	T("ندمت", -2, 0) T("ندمان", -2, 0) T("ما فهمني", -1, 0)
+	T("ما فهموني", -1, 0) T("ما في رد", -2, 1) T("مفيش رد", -2, 1)
+	T("ما عم يشتغل", -2, 1) T("مش عم يشتغل", -2, 1) T("عم يعلق", -1, 1)
+	T("بطيء جدا", -2, 0) T("كل شوي يعلق", -2, 1)
+	/* English breadth */
+	T("never again", -2, 0) T("no thanks", 0, 0) T("no thank you", 0, 0)
+	T("let down", -2, 0) T("horrific", -3, 0) T("shocking", -2, 0)
+	T("appalling", -3, 0) T("joke", -1, 0) T("scammed", -3, 2)
+	T("thank u", 2, 0) T("much appreciated", 2, 0) T("you're the best", 3, 0)
+	T("lifesaver", 3, 0) T("impressed", 2, 0) T("quick response", 2, 0)
+	T("need it fixed", 0, 1) T("need this fixed", 0, 1) T("get it fixed", 0, 1)
+	T("to be fixed", 0, 1)
 };
 
 const size_t cc_text__default_lexicon_size =

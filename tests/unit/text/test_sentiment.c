@@ -61,6 +61,25 @@ static const struct {
 	{ "I don't like it", CC_TEXT_NEGATIVE, 0 },
 	{ "I'd like to book an appointment", CC_TEXT_NEUTRAL, 0 },
 	{ "very very happy", CC_TEXT_POSITIVE, 0 },
+	/* dialect breadth */
+	{ "الموظف قليل ذوق", CC_TEXT_NEGATIVE, 0 },
+	{ "مفيش رد", CC_TEXT_NEGATIVE, 0 },
+	{ "خدمتكم تجنن", CC_TEXT_POSITIVE, 0 },
+	{ "ما عجبني التعامل", CC_TEXT_NEGATIVE, 0 },
+	{ "مش عاجبني", CC_TEXT_NEGATIVE, 0 },
+	{ "عنجد شي بيقهر", CC_TEXT_NEGATIVE, 0 },
+	{ "ما عم يشتغل", CC_TEXT_NEGATIVE, 0 },
+	{ "جامد جدا", CC_TEXT_POSITIVE, 0 },
+	{ "الخدمة رديئة", CC_TEXT_NEGATIVE, 0 },
+	{ "رد علي", CC_TEXT_NEUTRAL, 0 },
+	{ "الخدمة واجد زينة", CC_TEXT_POSITIVE, 0 },
+	{ "تسلم ايدك", CC_TEXT_POSITIVE, 0 },
+	{ "النت مقطوع ضروري تصلحوه", CC_TEXT_NEGATIVE, 1 },
+	{ "please help, my account was hacked", CC_TEXT_NEGATIVE, 1 },
+	{ "i need this fixed today", CC_TEXT_NEUTRAL, 0 },
+	{ "no thanks", CC_TEXT_NEUTRAL, 0 },
+	{ "never again", CC_TEXT_NEGATIVE, 0 },
+	{ "it's fixed now, thanks", CC_TEXT_POSITIVE, 0 },
 };
 
 static void test_table(void **state)
