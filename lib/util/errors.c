@@ -63,6 +63,7 @@ const char *cc_error_class_name(int klass)
 	return "unknown";
 }
 
+CC__PRINTF(1, 0)
 static void set_message(const char *fmt, va_list ap)
 {
 	/* Scrub the message like a log line: error texts end up in logs and

@@ -22,7 +22,8 @@
 /* Records the calling thread's last error and returns @code, so a failing
  * path reads `return cc__error(CC_EINVAL, CC_ERRCLASS_ARG, "...")`. */
 int cc__error(int code, int klass, const char *fmt, ...) CC__PRINTF(3, 4);
-int cc__error_v(int code, int klass, const char *fmt, va_list ap);
+int cc__error_v(int code, int klass, const char *fmt, va_list ap)
+	CC__PRINTF(3, 0);
 /* As cc__error, with the backend's native code and SQLSTATE (may be NULL). */
 int cc__error_backend(int code, int klass, int backend_code,
 		      const char *sqlstate, const char *fmt, ...)
@@ -62,7 +63,8 @@ int cc__buf_put(cc_buf *buf, const void *data, size_t len);
 int cc__buf_puts(cc_buf *buf, const char *s);
 int cc__buf_putc(cc_buf *buf, char c);
 int cc__buf_printf(cc_buf *buf, const char *fmt, ...) CC__PRINTF(2, 3);
-int cc__buf_vprintf(cc_buf *buf, const char *fmt, va_list ap);
+int cc__buf_vprintf(cc_buf *buf, const char *fmt, va_list ap)
+	CC__PRINTF(2, 0);
 /* Empties the buffer but keeps its memory. */
 void cc__buf_clear(cc_buf *buf);
 /* Replaces the content with @len bytes of @data. */

@@ -2,9 +2,8 @@
 # libFuzzer smoke runs: clang with -fsanitize=fuzzer,address in build-fuzz/
 # (the library instrumented for coverage), each target for a short, fixed
 # number of runs from its seed corpus.  A crash, a leak or a read past the
-# input fails the suite.  Warnings are the gcc builds' business (werror is
-# off here: clang warns on the v*printf wrappers).  Skipped (counted) when
-# clang is missing.
+# input fails the suite; so does any clang warning (-Werror, as in the gcc
+# builds).  Skipped (counted) when clang is missing.
 set -u
 cd "$CC_SOURCE_ROOT"
 if ! command -v clang >/dev/null 2>&1; then
@@ -17,7 +16,7 @@ fi
 if [ ! -f build-fuzz/build.ninja ]; then
 	CC=clang CXX=clang++ meson setup build-fuzz -Dfuzz=true \
 		-Db_sanitize=address -Db_lundef=false -Ddocs=disabled \
-		-Dwerror=false -Dc_args=-fsanitize=fuzzer-no-link \
+		-Dc_args=-fsanitize=fuzzer-no-link \
 		>build-fuzz.setup.log 2>&1 || {
 		cat build-fuzz.setup.log
 		echo "0 1 0" >"$RESULTS_FILE"
