@@ -377,3 +377,59 @@ export class CRMRecorder implements Recorder {
   constructor(crm: CRM);
   crm: CRM;
 }
+
+// ---- speech and chat providers ------------------------------------------
+
+export const ProviderKind: Readonly<{ STT: 1; TTS: 2; LLM: 3 }>;
+/** The registered provider names of a kind. */
+export function providers(kind: number): string[];
+
+/** Interleaved Int16 PCM, as @livekit/rtc-node's AudioFrame takes it. */
+export class AudioFrame {
+  constructor(samples: Int16Array, sampleRate: number, channels?: number);
+  samples: Int16Array;
+  sampleRate: number;
+  channels: number;
+  readonly samplesPerChannel: number;
+  readonly durationMs: number;
+  static fromWav(data: Uint8Array): AudioFrame;
+  toWav(): Buffer;
+}
+export interface ProviderOptions {
+  baseUrl?: string; apiKey?: string; model?: string; voice?: string; language?: string;
+  sampleRate?: number; timeoutMs?: number; connectTimeoutMs?: number; maxRetries?: number;
+  params?: Record<string, string>;
+}
+declare class Provider implements Disposable {
+  readonly name: string;
+  readonly capabilities: number;
+  cancel(): void;
+  close(): void;
+  [Symbol.dispose](): void;
+}
+export class TTS extends Provider {
+  static readonly CAP_STREAMING: number;
+  static readonly CAP_ARABIC: number;
+  static readonly CAP_OFFLINE: number;
+  constructor(name: string, options?: ProviderOptions);
+  synthesize(text: string, language?: string | null, voice?: string | null): AudioFrame;
+  synthesizeAsync(text: string, language?: string | null, voice?: string | null): Promise<AudioFrame>;
+  /** onAudio returning false cancels. */
+  stream(text: string, onAudio: (chunk: AudioFrame) => boolean | void, language?: string | null, voice?: string | null): void;
+}
+export interface Transcript { text: string; language: string; confidence: number; }
+export class STT extends Provider {
+  static readonly CAP_PARTIALS: number;
+  static readonly CAP_LANGUAGE_HINT: number;
+  static readonly CAP_DETECTS_LANGUAGE: number;
+  constructor(name: string, options?: ProviderOptions);
+  recognize(audio: AudioFrame, language?: string | null, onPartial?: ((text: string) => boolean | void) | null): Transcript;
+  recognizeAsync(audio: AudioFrame, language?: string | null): Promise<Transcript>;
+}
+export type ChatMessage = [role: 'system' | 'user' | 'assistant', content: string] | { role: 'system' | 'user' | 'assistant'; content: string };
+export class LLM extends Provider {
+  static readonly CAP_STREAMING: number;
+  constructor(name: string, options?: ProviderOptions);
+  chat(messages: ChatMessage[], options?: { systemPrompt?: string | null; onToken?: (text: string) => boolean | void }): string;
+  chatAsync(messages: ChatMessage[], options?: { systemPrompt?: string | null }): Promise<string>;
+}

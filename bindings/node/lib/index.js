@@ -8,6 +8,7 @@ const text = require('./text');
 const engine = require('./engine');
 const session = require('./session');
 const crm = require('./crm');
+const provider = require('./provider');
 
 const Feature = Object.freeze({
   THREADS: 1 << 0, SQLITE: 1 << 1, POSTGRES: 1 << 2, OPUS: 1 << 3,
@@ -30,6 +31,7 @@ module.exports = {
   ...engine,
   ...session,
   ...crm,
+  ...provider,
   Feature,
   LogLevel,
   libraryPath: native.libraryPath,

@@ -170,6 +170,35 @@ const prototypes = {
   cc_crm_stats_compute: 'int cc_crm_stats_compute(cc_crm *crm, const char *date)',
   cc_crm_stats_json: 'int cc_crm_stats_json(_Inout_ cc_buf *out, cc_crm *crm, const char *date)',
   cc_crm_purge: 'int cc_crm_purge(cc_crm *crm)',
+  // audio.h, provider.h
+  cc_audio_frame_dispose: 'void cc_audio_frame_dispose(_Inout_ cc_audio_frame *frame)',
+  cc_wav_parse: 'int cc_wav_parse(const void *data, size_t len, _Out_ cc_audio_frame *out)',
+  cc_wav_encode: 'int cc_wav_encode(const cc_audio_frame *frame, _Inout_ cc_buf *out)',
+  cc_provider_list: 'int cc_provider_list(int kind, _Inout_ cc_buf *out)',
+  cc_tts_new: 'int cc_tts_new(_Out_ cc_tts **out, const char *name, const cc_provider_options *opts)',
+  cc_tts_synthesize: 'int cc_tts_synthesize(cc_tts *tts, const char *text, const char *language, ' +
+    'const char *voice, cc_tts_audio_fn *on_audio, void *userdata)',
+  cc_tts_synthesize_frame: 'int cc_tts_synthesize_frame(cc_tts *tts, const char *text, const char *language, ' +
+    'const char *voice, _Out_ cc_audio_frame *out)',
+  cc_tts_cancel: 'void cc_tts_cancel(cc_tts *tts)',
+  cc_tts_capabilities: 'unsigned int cc_tts_capabilities(const cc_tts *tts)',
+  cc_tts_name: 'const char *cc_tts_name(const cc_tts *tts)',
+  cc_tts_free: 'void cc_tts_free(cc_tts *tts)',
+  cc_stt_new: 'int cc_stt_new(_Out_ cc_stt **out, const char *name, const cc_provider_options *opts)',
+  cc_stt_recognize: 'int cc_stt_recognize(cc_stt *stt, const cc_audio_frame *audio, const char *language, ' +
+    'cc_text_piece_fn *on_partial, void *userdata, _Inout_ cc_stt_result *out)',
+  cc_stt_result_dispose: 'void cc_stt_result_dispose(_Inout_ cc_stt_result *result)',
+  cc_stt_cancel: 'void cc_stt_cancel(cc_stt *stt)',
+  cc_stt_capabilities: 'unsigned int cc_stt_capabilities(const cc_stt *stt)',
+  cc_stt_name: 'const char *cc_stt_name(const cc_stt *stt)',
+  cc_stt_free: 'void cc_stt_free(cc_stt *stt)',
+  cc_llm_new: 'int cc_llm_new(_Out_ cc_llm **out, const char *name, const cc_provider_options *opts)',
+  cc_llm_chat: 'int cc_llm_chat(cc_llm *llm, const char *system_prompt, const cc_llm_message *messages, ' +
+    'size_t count, cc_text_piece_fn *on_token, void *userdata, _Inout_ cc_buf *reply)',
+  cc_llm_cancel: 'void cc_llm_cancel(cc_llm *llm)',
+  cc_llm_capabilities: 'unsigned int cc_llm_capabilities(const cc_llm *llm)',
+  cc_llm_name: 'const char *cc_llm_name(const cc_llm *llm)',
+  cc_llm_free: 'void cc_llm_free(cc_llm *llm)',
 };
 
 const fn = {};

@@ -162,6 +162,26 @@ const AgentInput = koffi.struct('cc_crm_agent_input', {
   version: 'unsigned int', id: s, name: s, email: s, department: s, skills: s, languages: s,
   max_concurrent_calls: 'int',
 });
+// audio.h, provider.h
+const AudioFrameT = koffi.struct('cc_audio_frame', {
+  data: 'int16_t *', samples_per_channel: 'size_t', sample_rate: 'uint32_t', channels: 'uint32_t',
+  capacity: 'size_t',
+});
+const ProviderOptions = koffi.struct('cc_provider_options', {
+  version: 'unsigned int', base_url: s, api_key: s, model: s, voice: s, language: s,
+  sample_rate: 'uint32_t', timeout_ms: 'unsigned int', connect_timeout_ms: 'unsigned int',
+  max_retries: 'int', params: 'const char **',
+});
+const SttResult = koffi.struct('cc_stt_result', {
+  text_ptr: 'void *', text_reserved: 'size_t', text_size: 'size_t',
+  language: koffi.array('char', 16, 'String'), confidence: 'double',
+});
+const LlmMessage = koffi.struct('cc_llm_message', { role: 'int', content: s });
+const TtsAudio = koffi.proto('int cc_tts_audio_fn(const void *samples, size_t samples_per_channel, ' +
+  'uint32_t sample_rate, uint32_t channels, void *userdata)');
+const TextPiece = koffi.proto('int cc_text_piece_fn(const void *text, size_t len, void *userdata)');
+for (const name of ['cc_tts', 'cc_stt', 'cc_llm']) koffi.opaque(name);
+
 // Every list the CRM returns is { size_t count; T *items; }.
 const List = koffi.struct('cc_crm_list', { count: 'size_t', items: 'void *' });
 
@@ -171,5 +191,6 @@ module.exports = {
   Head, CallRecord, StageRecord, TurnRecord, SessionField, CustomerRecord, TicketRecord, EndRecord,
   RecCall, RecTicket, Recorder, SessionOptions, TextInfo, Turn, StoreOptions, CrmClock, CrmOptions,
   Customer, CustomerInput, Call, CallInput, CallFilter, CrmTurn, Ticket, TicketInput, TicketFilter,
-  TicketChange, Agent, AgentInput, List,
+  TicketChange, Agent, AgentInput, List, AudioFrameT, ProviderOptions, SttResult, LlmMessage, TtsAudio,
+  TextPiece,
 };

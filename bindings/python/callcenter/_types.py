@@ -406,3 +406,42 @@ class CrmAgentInput(c.Structure):
     _fields_ = [('version', c.c_uint), ('id', _p), ('name', _p),
                 ('email', _p), ('department', _p), ('skills', _p),
                 ('languages', _p), ('max_concurrent_calls', c.c_int)]
+
+
+# ---- audio.h / provider.h ------------------------------------------------------
+
+class AudioFrame(c.Structure):
+    """struct cc_audio_frame (audio.h)."""
+    _fields_ = [('data', c.POINTER(c.c_int16)), ('samples_per_channel', c.c_size_t),
+                ('sample_rate', c.c_uint32), ('channels', c.c_uint32),
+                ('capacity', c.c_size_t)]
+
+
+PROVIDER_OPTIONS_VERSION = 1
+
+
+class ProviderOptions(c.Structure):
+    """struct cc_provider_options (provider.h)."""
+    _fields_ = [('version', c.c_uint), ('base_url', _p), ('api_key', _p),
+                ('model', _p), ('voice', _p), ('language', _p),
+                ('sample_rate', c.c_uint32), ('timeout_ms', c.c_uint),
+                ('connect_timeout_ms', c.c_uint), ('max_retries', c.c_int),
+                ('params', c.POINTER(_p))]
+
+
+class SttResult(c.Structure):
+    """struct cc_stt_result (provider.h); text is a cc_buf."""
+    _fields_ = [('text_ptr', _v), ('text_reserved', c.c_size_t),
+                ('text_size', c.c_size_t), ('language', c.c_char * 16),
+                ('confidence', c.c_double)]
+
+
+class LlmMessage(c.Structure):
+    """struct cc_llm_message (provider.h)."""
+    _fields_ = [('role', c.c_int), ('content', _p)]
+
+
+#: cc_tts_audio_fn, cc_stt_partial_fn, cc_llm_token_fn
+TTS_AUDIO = c.CFUNCTYPE(c.c_int, c.POINTER(c.c_int16), c.c_size_t, c.c_uint32,
+                        c.c_uint32, _v)
+TEXT_PIECE = c.CFUNCTYPE(c.c_int, _v, c.c_size_t, _v)
