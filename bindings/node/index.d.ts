@@ -78,8 +78,20 @@ export class PhoneNumber {
 }
 export interface Analysis {
   text: string; display: string; key: string; stems: string[]; language: Language; arabizi: boolean;
-  sentiment: Sentiment; numbers: NumberReading[]; phones: PhoneNumber[];
+  sentiment: Sentiment; numbers: NumberReading[]; phones: PhoneNumber[]; email: string | null;
 }
+/** An e-mail address or a name that is not valid; problem says why. */
+export class TextParseError extends InvalidInputError {
+  problem: 'ok' | 'not_an_email' | 'no_at' | 'bad_local' | 'bad_domain' | 'too_short' | 'too_long' | 'not_a_name';
+}
+/** A typed address checked, its domain lower-cased; TextParseError if not valid. */
+export function validateEmail(text: string): string;
+/** The first address in an utterance, typed or spoken ("ahmed at gmail dot com"), or null. */
+export function findEmail(text: string): string | null;
+/** A spoken or typed name cleaned ("اسمي أحمد" → "أحمد"); TextParseError if none is left. */
+export function cleanName(text: string): string;
+/** A Latin search key: "محمد" and "Mohammed" give the same key. */
+export function nameKey(name: string): string;
 /** The match key every comparison uses (folded, no diacritics, ASCII digits). */
 export function matchKey(text: string): string;
 /** The cleaned display form (what a CRM stores). */

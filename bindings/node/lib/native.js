@@ -72,6 +72,10 @@ const prototypes = {
   cc_text_phone_parse: 'int cc_text_phone_parse(_Out_ cc_text_phone *out, const char *text, const char *region)',
   cc_text_phone_find: 'int cc_text_phone_find(void *out, size_t cap, _Out_ size_t *count, const char *text, const char *region)',
   cc_text_phone_format: 'int cc_text_phone_format(_Inout_ cc_buf *out, const cc_text_phone *phone, int format)',
+  cc_text_email_validate: 'int cc_text_email_validate(_Inout_ cc_buf *out, _Out_ int *problem, const char *text)',
+  cc_text_email_find: 'int cc_text_email_find(_Inout_ cc_buf *out, const char *text)',
+  cc_text_name_clean: 'int cc_text_name_clean(_Inout_ cc_buf *out, _Out_ int *problem, const char *text)',
+  cc_text_name_key: 'int cc_text_name_key(_Inout_ cc_buf *out, const char *name)',
   // engine.h
   cc_engine_new_default: 'int cc_engine_new_default(_Out_ cc_engine **out, const cc_engine_options *opts)',
   cc_engine_new_from_file: 'int cc_engine_new_from_file(_Out_ cc_engine **out, const char *path, const cc_engine_options *opts)',

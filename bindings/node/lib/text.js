@@ -100,6 +100,46 @@ const findPhones = (text, region = null) =>
   fillArray(fn.cc_text_phone_find, T.Phone, str(text), optStr(region, 'region'))
     .map((p) => new PhoneNumber(p));
 
+const EmailProblem = Object.freeze(['ok', 'not_an_email', 'no_at', 'bad_local', 'bad_domain']);
+const NameProblem = Object.freeze(['ok', 'too_short', 'too_long', 'not_a_name']);
+
+class TextParseError extends InvalidInputError {
+  constructor(base, problem) {
+    super(base.errno, base.code, base.detail, base.klass);
+    this.name = 'TextParseError';
+    this.problem = problem;
+  }
+}
+
+// Calls f(buf, problem, text); CC_EPARSE becomes a TextParseError naming why.
+function withProblem(f, text, names) {
+  const problem = [0];
+  try {
+    return callBuf((buf) => f(buf, problem, text));
+  } catch (e) {
+    if (e.errno === -14) throw new TextParseError(e, names[problem[0]]);
+    throw e;
+  }
+}
+
+/** A typed e-mail address checked, its domain lower-cased. */
+const validateEmail = (text) => withProblem(fn.cc_text_email_validate, str(text), EmailProblem);
+/** A spoken or typed name cleaned ("اسمي أحمد" → "أحمد"). */
+const cleanName = (text) => withProblem(fn.cc_text_name_clean, str(text), NameProblem);
+/** A Latin search key for a name in any script. */
+const nameKey = (name) => callBuf(fn.cc_text_name_key, str(name, 'name'));
+
+/** The first e-mail address in an utterance, typed or spoken, or null. */
+function findEmail(text) {
+  str(text);
+  try {
+    return callBuf(fn.cc_text_email_find, text);
+  } catch (e) {
+    if (e.errno === -4) return null;
+    throw e;
+  }
+}
+
 const phoneRegionKnown = (region) => fn.cc_text_phone_region_known(str(region, 'region')) === 1;
 
 /** Every reading of one utterance; phones use region for national numbers. */
@@ -108,10 +148,11 @@ function analyze(text, region = null) {
   return {
     text, display: displayForm(text), key: matchKey(text), stems: stems(text), language, arabizi,
     sentiment: sentiment(text), numbers: numbers(text), phones: findPhones(text, region),
+    email: findEmail(text),
   };
 }
 
 module.exports = {
-  PhoneFormat, PhoneParseError, PhoneNumber, matchKey, displayForm, stems, detectLanguage,
+  PhoneFormat, PhoneParseError, PhoneNumber, TextParseError, validateEmail, findEmail, cleanName, nameKey, matchKey, displayForm, stems, detectLanguage,
   sentiment, numbers, cardinal, parsePhone, findPhones, phoneRegionKnown, analyze,
 };

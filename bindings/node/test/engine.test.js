@@ -29,6 +29,14 @@ test('text: keys, language, phones, numbers', () => {
   assert.throws(() => cc.parsePhone('0559876543', 'XX'), cc.InvalidInputError);
   assert.throws(() => cc.matchKey('x'.repeat(1024 * 1024 + 1)), (e) => e.code === 'CC_ETOOBIG');
   assert.throws(() => cc.analyze(null), TypeError);
+  assert.strictEqual(cc.validateEmail('Ahmed@Example.COM'), 'Ahmed@example.com');
+  assert.throws(() => cc.validateEmail('ahmed.example.com'), (e) => e instanceof cc.TextParseError && e.problem === 'no_at');
+  assert.strictEqual(cc.findEmail('ايميلي ahmed at gmail dot com'), 'ahmed@gmail.com');
+  assert.strictEqual(cc.findEmail('ما عندي ايميل'), null);
+  assert.strictEqual(cc.cleanName('اسمي أحمد صالح'), 'أحمد صالح');
+  assert.throws(() => cc.cleanName('12'), (e) => e.problem === 'not_a_name');
+  assert.strictEqual(cc.nameKey('محمد'), cc.nameKey('Mohammed'));
+  assert.strictEqual(cc.analyze('my email is sara dot ali at example dot com').email, 'sara.ali@example.com');
 });
 
 test('engine routes Arabic and English with priority and runner-up', () => {

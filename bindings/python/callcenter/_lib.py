@@ -108,6 +108,10 @@ _SIGNATURES = [
     ('cc_text_phone_find', _c.c_int, [_c.POINTER(T.Phone), _c.c_size_t,
                                       _c.POINTER(_c.c_size_t), _c.c_char_p, _c.c_char_p]),
     ('cc_text_phone_format', _c.c_int, [_c.POINTER(Buf), _c.POINTER(T.Phone), _c.c_int]),
+    ('cc_text_email_validate', _c.c_int, [_c.POINTER(Buf), _c.POINTER(_c.c_int), _c.c_char_p]),
+    ('cc_text_email_find', _c.c_int, [_c.POINTER(Buf), _c.c_char_p]),
+    ('cc_text_name_clean', _c.c_int, [_c.POINTER(Buf), _c.POINTER(_c.c_int), _c.c_char_p]),
+    ('cc_text_name_key', _c.c_int, [_c.POINTER(Buf), _c.c_char_p]),
     # engine.h
     ('cc_engine_new_default', _c.c_int, [_c.POINTER(_c.c_void_p), _c.POINTER(T.EngineOptions)]),
     ('cc_engine_new_from_file', _c.c_int,

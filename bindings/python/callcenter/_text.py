@@ -7,7 +7,7 @@ from typing import Optional, Tuple
 
 from . import _errors
 from . import _types as T
-from ._lib import call_buf, check, lib, opt_utf8, utf8
+from ._lib import Buf, call_buf, check, lib, opt_utf8, take, utf8
 
 _TEXT_ASCII_DIGITS = 1
 
@@ -55,6 +55,28 @@ class PhoneFormat(enum.IntEnum):
 class PhoneParseError(_errors.InvalidInputError):
     """The text holds no valid phone number; `problem` says why."""
     problem = PhoneProblem.NO_DIGITS
+
+
+class EmailProblem(enum.IntEnum):
+    """Why a text is not a valid e-mail address (cc_text_email_problem)."""
+    OK = 0
+    NOT_AN_EMAIL = 1
+    NO_AT = 2
+    BAD_LOCAL = 3
+    BAD_DOMAIN = 4
+
+
+class NameProblem(enum.IntEnum):
+    """Why a text is not a usable name (cc_text_name_problem)."""
+    OK = 0
+    TOO_SHORT = 1
+    TOO_LONG = 2
+    NOT_A_NAME = 3
+
+
+class TextParseError(_errors.InvalidInputError):
+    """An e-mail address or name that is not valid; `problem` says why."""
+    problem = 0
 
 
 @dataclass(frozen=True)
@@ -106,6 +128,7 @@ class Analysis:
     sentiment: Sentiment        #: polarity and urgency
     numbers: Tuple[Number, ...]  #: numbers said or typed
     phones: Tuple[PhoneNumber, ...]  #: valid phone numbers in it
+    email: Optional[str]        #: the first e-mail address, typed or spoken
 
     def to_dict(self) -> dict:
         """A plain dict (enums as their names), e.g. for JSON."""
@@ -222,6 +245,54 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[PhoneNumber, .
     return tuple(_phone_of(p) for p in arr[:count.value])
 
 
+def _with_problem(fn, raw, problem_type):
+    buf, problem = Buf(), ctypes.c_int()
+    rc = fn(ctypes.byref(buf), ctypes.byref(problem), raw)
+    if rc < 0:
+        lib.cc_buf_dispose(ctypes.byref(buf))
+        try:
+            check(rc)
+        except _errors.CallCenterError as e:
+            if rc != -14:      # CC_EPARSE carries the problem
+                raise
+            err = TextParseError(e.code, e.name, e.message, e.klass)
+            err.problem = problem_type(problem.value)
+            raise err from None
+    return take(buf)
+
+
+def validate_email(text: str) -> str:
+    """A typed address checked and written with its domain in lower case;
+    TextParseError (a ValueError) with `.problem` when it is not valid."""
+    return _with_problem(lib.cc_text_email_validate, utf8(text), EmailProblem)
+
+
+def find_email(text: str) -> Optional[str]:
+    """The first e-mail address in an utterance, typed or spoken
+    ("ahmed at gmail dot com"), or None."""
+    buf = Buf()
+    rc = lib.cc_text_email_find(ctypes.byref(buf), utf8(text))
+    if rc == -4:   # CC_ENOTFOUND
+        lib.cc_buf_dispose(ctypes.byref(buf))
+        return None
+    if rc < 0:
+        lib.cc_buf_dispose(ctypes.byref(buf))
+        check(rc)
+    return take(buf)
+
+
+def clean_name(text: str) -> str:
+    """A spoken or typed name cleaned ("اسمي أحمد" → "أحمد");
+    TextParseError with `.problem` when no usable name is left."""
+    return _with_problem(lib.cc_text_name_clean, utf8(text), NameProblem)
+
+
+def name_key(name: str) -> str:
+    """A Latin search key for a name in any script: "محمد" and "Mohammed"
+    give the same key."""
+    return call_buf(lib.cc_text_name_key, utf8(name, 'name'))
+
+
 def analyze(text: str, region: Optional[str] = None) -> Analysis:
     """Every reading of one utterance; phones use region for national
     numbers (None: international numbers only)."""
@@ -229,11 +300,12 @@ def analyze(text: str, region: Optional[str] = None) -> Analysis:
     return Analysis(text=text, display=display_form(text), key=match_key(text),
                     stems=stems(text), language=lang, arabizi=arabizi,
                     sentiment=sentiment(text), numbers=numbers(text),
-                    phones=find_phones(text, region))
+                    phones=find_phones(text, region), email=find_email(text))
 
 
 __all__ = ['Language', 'PhoneType', 'PhoneProblem', 'PhoneFormat',
-           'PhoneParseError', 'Sentiment', 'Number', 'PhoneNumber', 'Analysis',
+           'PhoneParseError', 'EmailProblem', 'NameProblem', 'TextParseError',
+           'validate_email', 'find_email', 'clean_name', 'name_key', 'Sentiment', 'Number', 'PhoneNumber', 'Analysis',
            'match_key', 'display_form', 'stems', 'detect_language', 'sentiment',
            'numbers', 'cardinal', 'phone_region_known', 'parse_phone',
            'find_phones', 'analyze']

@@ -52,6 +52,22 @@ class TestText(unittest.TestCase):
         with self.assertRaises(ValueError):
             cc.parse_phone('0559876543', 'XX')
 
+    def test_emails_and_names(self):
+        self.assertEqual(cc.validate_email('Ahmed@Example.COM'), 'Ahmed@example.com')
+        with self.assertRaises(cc.TextParseError) as cm:
+            cc.validate_email('ahmed.example.com')
+        self.assertIsInstance(cm.exception, ValueError)
+        self.assertEqual(cm.exception.problem, cc.EmailProblem.NO_AT)
+        self.assertEqual(cc.find_email('ايميلي ahmed at gmail dot com'), 'ahmed@gmail.com')
+        self.assertIsNone(cc.find_email('ما عندي ايميل'))
+        self.assertEqual(cc.clean_name('اسمي أحمد صالح'), 'أحمد صالح')
+        with self.assertRaises(cc.TextParseError) as cm:
+            cc.clean_name('12')
+        self.assertEqual(cm.exception.problem, cc.NameProblem.NOT_A_NAME)
+        self.assertEqual(cc.name_key('محمد'), cc.name_key('Mohammed'))
+        self.assertEqual(cc.analyze('my email is sara dot ali at example dot com').email,
+                         'sara.ali@example.com')
+
     def test_bad_input_is_refused(self):
         with self.assertRaises(ValueError):
             cc.match_key('x' * (1024 * 1024 + 1))

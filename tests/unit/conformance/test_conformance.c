@@ -141,6 +141,7 @@ static cJSON *analysis(const char *text, const char *region)
 	cc_text_phone phones[8];
 	size_t n, i;
 	char *tmp, *word;
+	int rc;
 
 	assert_int_equal(cc_text_display_buf(&b, text, 0), 0);
 	tmp = take(&b);
@@ -185,6 +186,16 @@ static cJSON *analysis(const char *text, const char *region)
 	arr = cJSON_AddArrayToObject(o, "phones");
 	for (i = 0; i < n; i++)
 		cJSON_AddItemToArray(arr, cJSON_CreateString(phones[i].e164));
+	rc = cc_text_email_find(&b, text);
+	if (rc == CC_ENOTFOUND) {
+		cJSON_AddNullToObject(o, "email");
+		cc_buf_dispose(&b);
+	} else {
+		assert_int_equal(rc, 0);
+		tmp = take(&b);
+		cJSON_AddStringToObject(o, "email", tmp);
+		free(tmp);
+	}
 	return o;
 }
 
