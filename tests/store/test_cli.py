@@ -27,7 +27,7 @@ class CrmCli(unittest.TestCase):
         self.dir = tempfile.TemporaryDirectory()
         self.uri = 'sqlite:' + os.path.join(self.dir.name, 'crm.db')
         out = run('db', 'migrate', '--store', self.uri).stdout
-        self.assertIn('schema version 2', out)
+        self.assertIn('schema version 3', out)
         db = sqlite3.connect(os.path.join(self.dir.name, 'crm.db'))
         db.executescript("""
             INSERT INTO customers (customer_id, phone, name, email,

@@ -190,18 +190,28 @@ static void test_migrate_existing_database(void **state)
 static void test_failed_migration_changes_nothing(void **state)
 {
 	fx *f = *state;
-	const cc_store__migration broken[] = {
-		{ 1, "initial", "SELECT 1" },
-		{ 2, "name_search", "SELECT 1" },
-		{ 3, "broken",
-		  "CREATE TABLE extra_t (x integer);"
-		  "INSERT INTO extra_t VALUES (1);"
-		  "INSERT INTO no_such_table VALUES (1);" },
-	};
-	int rc = cc_store__migrate_list(f->store, broken, 3, 0);
+	cc_store__migration list[16];
+	const cc_store__migration *have;
+	size_t n, i;
+	int latest = cc_store_schema_latest(), rc;
+	char name[32];
+
+	/* Every migration the database has, then a new one that fails
+	 * half-way through. */
+	have = cc_store__migrations(f->store, &n);
+	assert_true(n < 15);
+	for (i = 0; i < n; i++)
+		list[i] = have[i];
+	list[n].version = latest + 1;
+	list[n].name = "broken";
+	list[n].sql = "CREATE TABLE extra_t (x integer);"
+		      "INSERT INTO extra_t VALUES (1);"
+		      "INSERT INTO no_such_table VALUES (1);";
+	rc = cc_store__migrate_list(f->store, list, n + 1, 0);
 	assert_int_equal(rc, CC_ESTORE);
-	assert_non_null(strstr(cc_error_last()->message, "0003_broken"));
-	assert_int_equal(cc_store_schema_version(f->store), 2);
+	snprintf(name, sizeof(name), "%04d_broken", latest + 1);
+	assert_non_null(strstr(cc_error_last()->message, name));
+	assert_int_equal(cc_store_schema_version(f->store), latest);
 	/* The table the broken migration created is gone again. */
 	assert_int_equal(count(f, "SELECT COUNT(*) FROM extra_t"), -1);
 	assert_int_equal(count(f, "SELECT COUNT(*) FROM customers"), 0);
@@ -989,6 +999,33 @@ static void test_agents(void **state)
 	assert_int_equal(l->count, 1);
 	assert_string_equal(l->items[0].id, "ag2");
 	cc_crm_agent_list_free(l);
+
+	/* An agent's load is the calls they have that have not ended. */
+	{
+		char c1[CC_CRM_ID_MAX] = "", c2[CC_CRM_ID_MAX] = "";
+		cc_crm_call_input ci = CC_CRM_CALL_INPUT_INIT;
+		ci.agent_id = "ag1";
+		assert_int_equal(cc_crm_call_start(c1, f->crm, NULL), 0);
+		assert_int_equal(cc_crm_call_start(c2, f->crm, NULL), 0);
+		assert_int_equal(cc_crm_call_update(f->crm, c1, &ci), 0);
+		assert_int_equal(cc_crm_agent_get(&a, f->crm, "ag1"), 0);
+		assert_int_equal(a->current_calls, 1);
+		assert_int_equal(a->available, 1);
+		cc_crm_agent_free(a);
+		assert_int_equal(cc_crm_call_update(f->crm, c2, &ci), 0);
+		assert_int_equal(cc_crm_agent_get(&a, f->crm, "ag1"), 0);
+		assert_int_equal(a->current_calls, 2);
+		assert_int_equal(a->available, 0);
+		cc_crm_agent_free(a);
+		assert_int_equal(cc_crm_agent_search(&l, f->crm, NULL, 1), 0);
+		assert_int_equal(l->count, 0);
+		cc_crm_agent_list_free(l);
+		assert_int_equal(cc_crm_call_end(f->crm, c1, NULL, NULL, 0), 0);
+		assert_int_equal(cc_crm_agent_get(&a, f->crm, "ag1"), 0);
+		assert_int_equal(a->current_calls, 1);
+		assert_int_equal(a->available, 1);
+		cc_crm_agent_free(a);
+	}
 }
 
 static void test_stats(void **state)
