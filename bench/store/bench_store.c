@@ -4,6 +4,7 @@
  * customers.  Usage: bench_store sqlite|postgresql [calls] [customers]
  * (PostgreSQL reads CC_BENCH_PG_CONNINFO; run.sh starts a cluster and
  * prints pgbench's rate for the same rows beside ours). */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,20 @@ static void record_call(cc_crm *crm, long n)
 		die("call end", rc);
 }
 
+typedef struct worker {
+	cc_crm *crm;
+	long first, count;
+} worker;
+
+static void *work(void *arg)
+{
+	worker *w = arg;
+	long i;
+	for (i = 0; i < w->count; i++)
+		record_call(w->crm, w->first + i);
+	return NULL;
+}
+
 static int fill_sqlite(cc_store_conn *c, void *ud)
 {
 	char sql[1024];
@@ -96,6 +111,7 @@ int main(int argc, char **argv)
 	const char *backend = argc > 1 ? argv[1] : "sqlite";
 	long calls = argc > 2 ? atol(argv[2]) : 1000;
 	long customers = argc > 3 ? atol(argv[3]) : 1000000;
+	long threads = argc > 4 ? atol(argv[4]) : 1;
 	char uri[1024], dir[] = "/tmp/cc-bench-XXXXXX";
 	cc_store *store = NULL;
 	cc_crm *crm = NULL;
@@ -103,6 +119,8 @@ int main(int argc, char **argv)
 	long i, lookups = 20000;
 	int rc;
 
+	if (threads < 1 || threads > 64)
+		threads = 1;
 	if (strcmp(backend, "sqlite") == 0) {
 		if (!mkdtemp(dir))
 			return 1;
@@ -128,12 +146,29 @@ int main(int argc, char **argv)
 		for (i = 0; i < 20; i++)
 			record_call(crm, base + 9000000 + i);
 		t0 = now_s();
-		for (i = 0; i < calls; i++)
-			record_call(crm, base + i);
+		if (threads <= 1) {
+			for (i = 0; i < calls; i++)
+				record_call(crm, base + i);
+		} else {
+			/* One store handle shared by every thread: its pool
+			 * gives each a connection. */
+			pthread_t tid[64];
+			worker w[64];
+			for (i = 0; i < threads; i++) {
+				w[i].crm = crm;
+				w[i].first = base + i * (calls / threads);
+				w[i].count = calls / threads;
+				pthread_create(&tid[i], NULL, work, &w[i]);
+			}
+			for (i = 0; i < threads; i++)
+				pthread_join(tid[i], NULL);
+			calls = calls / threads * threads;
+		}
 		t1 = now_s();
 		printf("store %-10s complete calls recorded: %8.0f calls/s "
-		       "(%ld calls, 13 round trips each, one thread)\n",
-		       backend, (double)calls / (t1 - t0), calls);
+		       "(%ld calls, 13 round trips each, %ld thread%s)\n",
+		       backend, (double)calls / (t1 - t0), calls, threads,
+		       threads == 1 ? "" : "s");
 		fflush(stdout);
 	}
 	if (customers <= 0)

@@ -44,4 +44,10 @@ echo "store pgbench    same rows, same round trips: $best_pg calls/s (pgbench -M
 if [ "$best_pg" -gt 0 ]; then
 	awk -v o="$best_ours" -v p="$best_pg" 'BEGIN { printf "store postgresql cc_store / pgbench: %.0f%% (target >= 80%%)\n", 100 * o / p }'
 fi
+# Four threads sharing one store handle (its pool opens four connections),
+# beside four pgbench clients.
+tps4=$($RUN "'$PGBENCH' -n -M prepared -c 4 -j 2 -t $((CALLS / 4)) -f '$ROOT/bench/store/pgbench-call.sql' -h '$DIR' -U postgres cc_test" 2>&1 |
+	sed -n 's/^tps = \([0-9]*\).*/\1/p' | head -1)
+CC_BENCH_PG_CONNINFO="$CONNINFO" "$EXE" postgresql "$CALLS" 0 4
+echo "store pgbench    same rows, 4 clients: ${tps4:-?} calls/s"
 CC_BENCH_PG_CONNINFO="$CONNINFO" "$EXE" postgresql 0 "$CUSTOMERS"
