@@ -12,7 +12,8 @@
 #include "engine/engine_int.h"
 
 #define MAX_UTT 1024
-#define REPS 200
+#define ROUNDS 20
+#define REPS 10
 
 static char *utt[MAX_UTT];
 static size_t nutt;
@@ -89,26 +90,34 @@ int main(void)
 	/* Warm caches (the English stemmer keeps a per-thread cache). */
 	for (i = 0; i < nutt; i++)
 		sink += (size_t)cc_engine_route(&r, e, utt[i], strlen(utt[i]));
+	/* Per utterance, the best of ROUNDS rounds of REPS calls, analysis and
+	 * routing alternating: the machine is shared, and the best round is
+	 * the one nothing else disturbed. */
 	for (i = 0; i < nutt; i++) {
-		size_t len = strlen(utt[i]);
-		double t0, t1, t2;
-		t0 = now_ns();
-		for (k = 0; k < REPS; k++) {
-			cc_text__analyze(&a, utt[i], len, e->lexicon);
-			sink += a.ntokens;
+		size_t len = strlen(utt[i]), round;
+		t_analysis[i] = t_route[i] = 1e18;
+		for (round = 0; round < ROUNDS; round++) {
+			double t0, t1, t2;
+			t0 = now_ns();
+			for (k = 0; k < REPS; k++) {
+				cc_text__analyze(&a, utt[i], len, e->lexicon);
+				sink += a.ntokens;
+			}
+			t1 = now_ns();
+			for (k = 0; k < REPS; k++) {
+				cc_engine_route(&r, e, utt[i], len);
+				sink += r.matched_count;
+			}
+			t2 = now_ns();
+			if ((t1 - t0) / REPS < t_analysis[i])
+				t_analysis[i] = (t1 - t0) / REPS;
+			if ((t2 - t1) / REPS < t_route[i])
+				t_route[i] = (t2 - t1) / REPS;
 		}
-		t1 = now_ns();
-		for (k = 0; k < REPS; k++) {
-			cc_engine_route(&r, e, utt[i], len);
-			sink += r.matched_count;
-		}
-		t2 = now_ns();
-		t_analysis[i] = (t1 - t0) / REPS;
-		t_route[i] = (t2 - t1) / REPS;
 	}
-	printf("bench/route over %zu utterances (Arabic dialects, English, mixed), %d reps each, "
-	       "thread CPU time\n",
-	       nutt, REPS);
+	printf("bench/route over %zu utterances (Arabic dialects, English, mixed): per utterance the "
+	       "best of %d rounds of %d calls, thread CPU time\n",
+	       nutt, ROUNDS, REPS);
 	printf("  routing decision incl. analysis: median %7.0f ns\n", median(t_route, nutt));
 	printf("  analysis alone (text layer):     median %7.0f ns\n", median(t_analysis, nutt));
 	printf("  baseline: original Python ~12000 ns (route + language + sentiment + priority); "

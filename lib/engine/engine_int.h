@@ -77,7 +77,9 @@ typedef struct cc__term {
 	double weight;
 	unsigned flags;
 	uint32_t first_tok, ntok;
-	uint32_t next; /* chain in the index */
+	uint32_t first_hash;  /* the first word's key or stem hash */
+	uint32_t second_hash; /* the second word's, for phrases */
+	uint32_t next;       /* chain in the index */
 } cc__term;
 
 typedef struct cc__termset cc__termset;

@@ -30,6 +30,7 @@ struct cc__router {
 	 * one that handles complaints), in proportion to how negative. */
 	int negative_dept;
 	double negative_weight;
+	size_t default_dept;
 };
 
 static const char *const route_known[] = { "default_department", "min_score", "name_weight",
@@ -114,6 +115,8 @@ int cc_engine__router_compile(cc_engine *e, const cJSON *root, cc__cfgpath *p)
 		i++;
 	}
 	cc_engine__path_pop(p, mark);
+	rt->default_dept =
+		(size_t)(cc_engine_department_find(e, e->ivr.default_department) - e->depts);
 	return cc_engine__termset_build(rt->terms);
 }
 
@@ -131,11 +134,6 @@ typedef struct route_scan {
 	double score[MAX_DEPTS];
 	const cc__term *seen[64]; /* terms counted, each once */
 	size_t nseen;
-	/* Several spellings of one word may match the same span; a
-	 * department gets the strongest of them, not their sum. */
-	size_t span_start[MAX_DEPTS];
-	double span_weight[MAX_DEPTS];
-	size_t span_seen[MAX_DEPTS];
 	int named; /* department index named, or -1 */
 	bool cue;
 } route_scan;
@@ -168,24 +166,10 @@ static void on_hit(const cc__term *t, size_t start, size_t ntok, void *ud)
 			s->seen[s->nseen++] = t;
 		return; /* scored later, once we know whether it is a request */
 	}
-	if (s->span_start[d] == start + 1) {
-		/* Another spelling of the word already counted here. */
-		if (t->weight > s->span_weight[d]) {
-			s->score[d] += t->weight - s->span_weight[d];
-			s->span_weight[d] = t->weight;
-			if (s->span_seen[d] < s->nseen)
-				s->seen[s->span_seen[d]] = t;
-		}
-		return;
-	}
-	s->span_start[d] = start + 1;
-	s->span_weight[d] = t->weight;
+	/* The term set reports one spelling per department and span. */
 	s->score[d] += t->weight;
-	s->span_seen[d] = SIZE_MAX;
-	if (s->nseen < CC__ARRAY_SIZE(s->seen)) {
-		s->span_seen[d] = s->nseen;
+	if (s->nseen < CC__ARRAY_SIZE(s->seen))
 		s->seen[s->nseen++] = t;
-	}
 }
 
 static int dept_of(const cc__term *t)
@@ -249,11 +233,15 @@ int cc_engine__route_analysis(cc_route_result *out, const cc_engine *e,
 	route_scan s;
 	size_t i;
 	int best = -1, second = -1;
-	const cc_department *dflt = cc_engine_department_find(e, e->ivr.default_department);
+	const cc_department *dflt = &e->depts[rt->default_dept];
 
-	memset(&s, 0, sizeof(s));
+	/* Only what the scan reads is cleared: this runs per utterance. */
 	s.a = a;
+	s.nseen = 0;
 	s.named = -1;
+	s.cue = false;
+	for (i = 0; i < e->ndepts; i++)
+		s.score[i] = 0.0;
 	cc_engine__termset_scan(rt->terms, a, on_hit, &s);
 	if (rt->negative_dept >= 0 && a->sentiment == CC_TEXT_NEGATIVE && a->score < 0.0)
 		s.score[rt->negative_dept] += rt->negative_weight * -a->score;
@@ -321,7 +309,7 @@ int cc_engine__route_analysis(cc_route_result *out, const cc_engine *e,
 	out->sentiment_score = a->score;
 	out->urgent = a->urgent ? 1 : 0;
 	out->severity = severity_of(a);
-	out->priority = priority_of(out->severity, cc_engine_department_find(e, out->department));
+	out->priority = priority_of(out->severity, &e->depts[best]);
 	return 0;
 }
 

@@ -20,6 +20,9 @@ struct cc__termset {
 	cc_buf pool;
 	uint32_t *buckets; /* heads of chains through cc__term.next */
 	size_t nbuckets;   /* power of two */
+	/* One bit per (first-word hash mod 2^16): most words of an utterance
+	 * start no term, and this says so without touching the chains. */
+	uint64_t starts[1024];
 };
 
 #define END UINT32_MAX
@@ -116,16 +119,29 @@ int cc_engine__termset_add(cc__termset *ts, const char *phrase, int tag, double 
 	cc_text__analysis_dispose(&a);
 	if (rc)
 		return rc;
+	t->first_hash = (flags & CC__TERM_EXACT) ? ts->toks[t->first_tok].key_hash
+						 : ts->toks[t->first_tok].stem_hash;
+	if (t->ntok > 1)
+		t->second_hash = (flags & CC__TERM_EXACT) ? ts->toks[t->first_tok + 1].key_hash
+							  : ts->toks[t->first_tok + 1].stem_hash;
 	ts->ntoks += t->ntok;
 	ts->n++;
 	return 0;
 }
 
-/* Exact terms are indexed by their first word's key, others by its stem. */
+/* A phrase is indexed by its first two words together: many phrases share
+ * a first word ("ما وصل", "ما حدا رد", "not working"…), and one chain for
+ * all of them would be walked at every "ما". */
+static inline uint32_t pair_hash(uint32_t first, uint32_t second)
+{
+	return (first * 0x9E3779B1u) ^ second;
+}
+
+/* Exact terms are indexed by their words' keys, others by their stems. */
 static uint32_t index_hash(const cc__termset *ts, const cc__term *t)
 {
-	const term_tok *k = &ts->toks[t->first_tok];
-	return (t->flags & CC__TERM_EXACT) ? k->key_hash : k->stem_hash;
+	CC__UNUSED(ts);
+	return t->ntok > 1 ? pair_hash(t->first_hash, t->second_hash) : t->first_hash;
 }
 
 int cc_engine__termset_build(cc__termset *ts)
@@ -140,6 +156,11 @@ int cc_engine__termset_build(cc__termset *ts)
 	ts->nbuckets = nb;
 	for (i = 0; i < nb; i++)
 		ts->buckets[i] = END;
+	memset(ts->starts, 0, sizeof(ts->starts));
+	for (i = 0; i < ts->n; i++) {
+		uint32_t f = ts->terms[i].first_hash & 0xFFFFu;
+		ts->starts[f >> 6] |= (uint64_t)1 << (f & 63);
+	}
 	/* Insert in reverse so chains keep configuration order. */
 	for (i = ts->n; i-- > 0;) {
 		uint32_t b = index_hash(ts, &ts->terms[i]) & (uint32_t)(nb - 1);
@@ -149,14 +170,24 @@ int cc_engine__termset_build(cc__termset *ts)
 	return 0;
 }
 
+/* Words are a few bytes long: a plain loop beats a call to memcmp. */
+static inline bool bytes_equal(const char *x, const char *y, uint32_t n)
+{
+	uint32_t i;
+	for (i = 0; i < n; i++)
+		if (x[i] != y[i])
+			return false;
+	return true;
+}
+
 static bool tok_equal(const cc__termset *ts, const term_tok *k, const cc_text__analysis *a,
 		      const cc_text__token *t, bool exact)
 {
 	if (exact)
 		return k->key_hash == t->key_hash && k->key_len == t->key_len &&
-		       memcmp(ts->pool.ptr + k->key_off, cc_text__tok_key(a, t), k->key_len) == 0;
+		       bytes_equal(ts->pool.ptr + k->key_off, cc_text__tok_key(a, t), k->key_len);
 	return k->stem_hash == t->stem_hash && k->stem_len == t->stem_len &&
-	       memcmp(ts->pool.ptr + k->stem_off, cc_text__tok_stem(a, t), k->stem_len) == 0;
+	       bytes_equal(ts->pool.ptr + k->stem_off, cc_text__tok_stem(a, t), k->stem_len);
 }
 
 static bool term_matches_at(const cc__termset *ts, const cc__term *term,
@@ -182,49 +213,80 @@ size_t cc_engine__termset_scan(const cc__termset *ts, const cc_text__analysis *a
 	mask = (uint32_t)(ts->nbuckets - 1);
 	while (i < a->ntokens) {
 		const cc_text__token *t = &a->tokens[i];
-		uint32_t heads[2], best = 0, c;
-		size_t h;
-		heads[0] = ts->buckets[t->stem_hash & mask];
-		heads[1] = (t->key_hash & mask) != (t->stem_hash & mask)
-				   ? ts->buckets[t->key_hash & mask]
-				   : END;
-		/* First pass: the longest term starting here. */
-		for (h = 0; h < 2; h++)
-			for (c = heads[h]; c != END; c = ts->terms[c].next)
-				if (ts->terms[c].ntok > best &&
-				    term_matches_at(ts, &ts->terms[c], a, i))
-					best = ts->terms[c].ntok;
+		const cc__term *found[32], *pick[16];
+		uint32_t heads[4], best = 0, c;
+		size_t h, nf = 0, np = 0, k, j;
+		uint32_t fs = t->stem_hash & 0xFFFFu, fk = t->key_hash & 0xFFFFu;
+		if (!((ts->starts[fs >> 6] >> (fs & 63)) & 1) &&
+		    !((ts->starts[fk >> 6] >> (fk & 63)) & 1)) {
+			i++;
+			continue;
+		}
+		/* The chains of the word alone (stem, key) and of the word with
+		 * the next one (phrases), each walked once. */
+		{
+			uint32_t b[4];
+			size_t nb = 0, x, y;
+			b[nb++] = t->stem_hash & mask;
+			b[nb++] = t->key_hash & mask;
+			if (i + 1 < a->ntokens) {
+				b[nb++] = pair_hash(t->stem_hash, t[1].stem_hash) & mask;
+				b[nb++] = pair_hash(t->key_hash, t[1].key_hash) & mask;
+			}
+			for (x = 0; x < 4; x++)
+				heads[x] = END;
+			for (x = 0; x < nb; x++) {
+				for (y = 0; y < x; y++)
+					if (b[y] == b[x])
+						break;
+				if (y == x)
+					heads[x] = ts->buckets[b[x]];
+			}
+		}
+		/* Every term that starts here, in one walk of the chains; the
+		 * first words' hashes are compared before any bytes. */
+		for (h = 0; h < 4; h++)
+			for (c = heads[h]; c != END; c = ts->terms[c].next) {
+				const cc__term *cand = &ts->terms[c];
+				bool exact = (cand->flags & CC__TERM_EXACT) != 0;
+				if (cand->first_hash != (exact ? t->key_hash : t->stem_hash) ||
+				    cand->ntok < best || i + cand->ntok > a->ntokens)
+					continue;
+				if (cand->ntok > 1 && cand->second_hash != (exact ? t[1].key_hash
+										   : t[1].stem_hash))
+					continue;
+				if (!term_matches_at(ts, cand, a, i))
+					continue;
+				if (cand->ntok > best) {
+					best = cand->ntok;
+					nf = 0;
+				}
+				if (nf < CC__ARRAY_SIZE(found))
+					found[nf++] = cand;
+			}
 		if (best == 0) {
 			i++;
 			continue;
 		}
-		/* Second pass: the terms of that length, the heaviest per tag
-		 * (several spellings of one word share a stem and a span; a
-		 * department or FAQ entry gets the word once). */
-		{
-			const cc__term *pick[16];
-			size_t np = 0, k;
-			for (h = 0; h < 2; h++)
-				for (c = heads[h]; c != END; c = ts->terms[c].next) {
-					const cc__term *cand = &ts->terms[c];
-					if (cand->ntok != best || !term_matches_at(ts, cand, a, i))
-						continue;
-					for (k = 0; k < np; k++)
-						if (pick[k]->tag == cand->tag &&
-						    (pick[k]->flags & CC__TERM_NEGATED) ==
-							    (cand->flags & CC__TERM_NEGATED))
-							break;
-					if (k < np) {
-						if (cand->weight > pick[k]->weight)
-							pick[k] = cand;
-					} else if (np < CC__ARRAY_SIZE(pick)) {
-						pick[np++] = cand;
-					}
-				}
+		/* The longest terms, the heaviest per tag (several spellings of
+		 * one word share a stem and a span; a department or FAQ entry
+		 * gets the word once). */
+		for (j = 0; j < nf; j++) {
+			const cc__term *cand = found[j];
 			for (k = 0; k < np; k++)
-				fn(pick[k], i, best, ud);
-			hits += np;
+				if (pick[k]->tag == cand->tag &&
+				    (pick[k]->flags & CC__TERM_NEGATED) == (cand->flags & CC__TERM_NEGATED))
+					break;
+			if (k < np) {
+				if (cand->weight > pick[k]->weight)
+					pick[k] = cand;
+			} else if (np < CC__ARRAY_SIZE(pick)) {
+				pick[np++] = cand;
+			}
 		}
+		for (k = 0; k < np; k++)
+			fn(pick[k], i, best, ud);
+		hits += np;
 		i += best;
 	}
 	return hits;
