@@ -11,6 +11,17 @@ test('version matches the loaded library', () => {
   assert.ok(cc.features() & cc.Feature.THREADS);
 });
 
+test('a missing library is one clear error', () => {
+  const { spawnSync } = require('node:child_process');
+  const r = spawnSync(process.execPath, ['-e', "require('..')"], {
+    cwd: __dirname, encoding: 'utf8',
+    env: { ...process.env, CALLCENTER_LIBRARY: '/nonexistent/libcallcenter.so.0' },
+  });
+  assert.notStrictEqual(r.status, 0);
+  assert.match(r.stderr, /libcallcenter not found; set CALLCENTER_LIBRARY/);
+  assert.match(r.stderr, /\/nonexistent\/libcallcenter\.so\.0 \(missing\)/);
+});
+
 test('error names and texts', () => {
   assert.strictEqual(cc.errorName(-2), 'CC_EINVAL');
   assert.strictEqual(cc.strerror(-2), 'invalid argument');

@@ -1,5 +1,7 @@
 """The common API through ctypes: loading, version, errors, masking."""
 import os
+import subprocess
+import sys
 import threading
 import unittest
 
@@ -20,6 +22,15 @@ class TestLoading(unittest.TestCase):
             self.assertEqual(callcenter.library_path, env)
         self.assertTrue(os.path.exists(callcenter.library_path)
                         or '/' not in callcenter.library_path)
+
+    def test_missing_library_is_one_clear_import_error(self):
+        here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        p = subprocess.run([sys.executable, '-c', 'import callcenter'], cwd=here,
+                           env=dict(os.environ, CALLCENTER_LIBRARY='/nonexistent/libcallcenter.so.0'),
+                           capture_output=True, text=True, timeout=60)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn('ImportError: libcallcenter not found', p.stderr)
+        self.assertIn('/nonexistent/libcallcenter.so.0 (missing)', p.stderr)
 
     def test_features_are_flags(self):
         self.assertIn(callcenter.Feature.THREADS, callcenter.features())
