@@ -20,7 +20,6 @@ struct espeak_state {
 	char *voice; /* default voice name, or NULL to follow the language */
 	long rate;   /* words per minute */
 	long pitch;  /* 0..100 */
-	atomic_int canceled;
 };
 
 struct espeak_call {
@@ -36,10 +35,6 @@ static int synth_cb(short *wav, int n, espeak_EVENT *events)
 
 	if (!c)
 		return 0;
-	if (atomic_load(&c->st->canceled)) {
-		c->rc = CC_ECANCELED;
-		return 1;
-	}
 	if (c->rc == 0 && wav && n > 0) {
 		int rc = c->emit(wav, (size_t)n, (uint32_t)espeak_rate, 1,
 				 c->userdata);
@@ -90,7 +85,6 @@ static int espeak_create(void **state, const cc_provider_options *opts,
 	}
 	st->rate = rate;
 	st->pitch = pitch;
-	atomic_init(&st->canceled, 0);
 	pthread_mutex_lock(&espeak_lock);
 	rc = ensure_init();
 	pthread_mutex_unlock(&espeak_lock);
@@ -145,9 +139,6 @@ static int espeak_synthesize(void *state, const char *text,
 	if (!voice_name_ok(name))
 		return cc__error(CC_ENOTFOUND, CC_ERRCLASS_PROVIDER,
 				 "espeak: invalid voice name");
-	/* The handle's own flag is the authority on cancels that came before
-	 * this request; ours only stops one in progress. */
-	atomic_store(&st->canceled, 0);
 	pthread_mutex_lock(&espeak_lock);
 	if ((rc = ensure_init()))
 		goto out;
@@ -172,15 +163,8 @@ static int espeak_synthesize(void *state, const char *text,
 				       "espeak: synthesis failed (%d)",
 				       (int)err);
 out:
-	atomic_store(&st->canceled, 0);
 	pthread_mutex_unlock(&espeak_lock);
 	return rc;
-}
-
-static void espeak_cancel(void *state)
-{
-	struct espeak_state *st = state;
-	atomic_store(&st->canceled, 1);
 }
 
 const cc_tts_vtable cc_providers__espeak_tts = {
@@ -190,6 +174,6 @@ const cc_tts_vtable cc_providers__espeak_tts = {
 	espeak_create,
 	espeak_destroy,
 	espeak_synthesize,
-	espeak_cancel,
+	NULL, /* each audio chunk checks the handle's cancel flag */
 };
 #endif

@@ -3,6 +3,15 @@
 
 #include "providers_int.h"
 
+/* The cancel flag of the request running on this thread, so built-in
+ * providers can watch it from inside their I/O loops. */
+static _Thread_local atomic_int *current_cancel;
+
+atomic_int *cc_providers__current_cancel(void)
+{
+	return current_cancel;
+}
+
 int cc_providers__open(struct cc_provider_handle *h, int kind,
 		       const char *name, const cc_provider_options *opts)
 {
@@ -54,6 +63,7 @@ int cc_providers__begin(struct cc_provider_handle *h, const char *func)
 				 "%s: provider '%s': canceled before it "
 				 "started", func, h->name);
 	}
+	current_cancel = &h->canceled;
 	return 0;
 }
 
@@ -61,6 +71,7 @@ int cc_providers__end(struct cc_provider_handle *h, int rc)
 {
 	int canceled = atomic_exchange(&h->canceled, 0);
 
+	current_cancel = NULL;
 	if (canceled && rc != 0)
 		rc = cc__error(CC_ECANCELED, CC_ERRCLASS_PROVIDER,
 			       "provider '%s': request canceled", h->name);

@@ -51,6 +51,10 @@ int cc_providers__begin(struct cc_provider_handle *h, const char *func);
 /* Ends a request; turns a canceled one's result into CC_ECANCELED. */
 int cc_providers__end(struct cc_provider_handle *h, int rc);
 
+/* The cancel flag of the request running on the calling thread (set
+ * between begin and end), or NULL. */
+atomic_int *cc_providers__current_cancel(void);
+
 /* The built-in implementations. */
 extern const cc_tts_vtable cc_providers__espeak_tts;
 extern const cc_stt_vtable cc_providers__openai_stt;

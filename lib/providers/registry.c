@@ -64,6 +64,16 @@ static void register_builtins(void)
 	add(CC_PROVIDER_TTS, &cc_providers__espeak_tts,
 	    cc_providers__espeak_tts.name, NULL);
 #endif
+#if CC_HAVE_CURL
+	add(CC_PROVIDER_STT, &cc_providers__openai_stt,
+	    cc_providers__openai_stt.name, NULL);
+	add(CC_PROVIDER_TTS, &cc_providers__openai_tts,
+	    cc_providers__openai_tts.name, NULL);
+	add(CC_PROVIDER_LLM, &cc_providers__openai_llm,
+	    cc_providers__openai_llm.name, NULL);
+	add(CC_PROVIDER_TTS, &cc_providers__elevenlabs_tts,
+	    cc_providers__elevenlabs_tts.name, NULL);
+#endif
 	pthread_mutex_unlock(&lock);
 }
 
