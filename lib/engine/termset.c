@@ -20,6 +20,12 @@ struct cc__termset {
 	cc_buf pool;
 	uint32_t *buckets; /* heads of chains through cc__term.next */
 	size_t nbuckets;   /* power of two */
+	/* The chains again in compact arrays (next, first-word hash,
+	 * exact flag), so a walk reads a few bytes per term and touches a
+	 * term only when its first word matches. */
+	uint32_t *chain_next;
+	uint32_t *chain_hash;
+	uint8_t *chain_exact;
 	/* One bit per (first-word hash mod 2^16): most words of an utterance
 	 * start no term, and this says so without touching the chains. */
 	uint64_t starts[1024];
@@ -41,6 +47,9 @@ void cc_engine__termset_free(cc__termset *ts)
 	cc__free(ts->toks);
 	cc_buf_dispose(&ts->pool);
 	cc__free(ts->buckets);
+	cc__free(ts->chain_next);
+	cc__free(ts->chain_hash);
+	cc__free(ts->chain_exact);
 	cc__free(ts);
 }
 
@@ -150,8 +159,14 @@ int cc_engine__termset_build(cc__termset *ts)
 	while (nb < ts->n * 2)
 		nb *= 2;
 	cc__free(ts->buckets);
+	cc__free(ts->chain_next);
+	cc__free(ts->chain_hash);
+	cc__free(ts->chain_exact);
 	ts->buckets = cc__malloc(nb * sizeof(*ts->buckets));
-	if (!ts->buckets)
+	ts->chain_next = cc__malloc((ts->n + 1) * sizeof(*ts->chain_next));
+	ts->chain_hash = cc__malloc((ts->n + 1) * sizeof(*ts->chain_hash));
+	ts->chain_exact = cc__malloc(ts->n + 1);
+	if (!ts->buckets || !ts->chain_next || !ts->chain_hash || !ts->chain_exact)
 		return cc__error_nomem();
 	ts->nbuckets = nb;
 	for (i = 0; i < nb; i++)
@@ -165,6 +180,9 @@ int cc_engine__termset_build(cc__termset *ts)
 	for (i = ts->n; i-- > 0;) {
 		uint32_t b = index_hash(ts, &ts->terms[i]) & (uint32_t)(nb - 1);
 		ts->terms[i].next = ts->buckets[b];
+		ts->chain_next[i] = ts->buckets[b];
+		ts->chain_hash[i] = ts->terms[i].first_hash;
+		ts->chain_exact[i] = (ts->terms[i].flags & CC__TERM_EXACT) ? 1 : 0;
 		ts->buckets[b] = (uint32_t)i;
 	}
 	return 0;
@@ -246,11 +264,13 @@ size_t cc_engine__termset_scan(const cc__termset *ts, const cc_text__analysis *a
 		/* Every term that starts here, in one walk of the chains; the
 		 * first words' hashes are compared before any bytes. */
 		for (h = 0; h < 4; h++)
-			for (c = heads[h]; c != END; c = ts->terms[c].next) {
-				const cc__term *cand = &ts->terms[c];
-				bool exact = (cand->flags & CC__TERM_EXACT) != 0;
-				if (cand->first_hash != (exact ? t->key_hash : t->stem_hash) ||
-				    cand->ntok < best || i + cand->ntok > a->ntokens)
+			for (c = heads[h]; c != END; c = ts->chain_next[c]) {
+				const cc__term *cand;
+				bool exact = ts->chain_exact[c] != 0;
+				if (ts->chain_hash[c] != (exact ? t->key_hash : t->stem_hash))
+					continue;
+				cand = &ts->terms[c];
+				if (cand->ntok < best || i + cand->ntok > a->ntokens)
 					continue;
 				if (cand->ntok > 1 && cand->second_hash != (exact ? t[1].key_hash
 										   : t[1].stem_hash))
