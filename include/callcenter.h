@@ -21,5 +21,6 @@
 #include "callcenter/crm.h"
 #include "callcenter/sys/store_backend.h"
 #include "callcenter/provider.h"
+#include "callcenter/voice.h"
 
 #endif /* CALLCENTER_H */

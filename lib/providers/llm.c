@@ -145,3 +145,9 @@ void cc_llm_free(cc_llm *llm)
 	cc__free(llm->h.name);
 	cc__free(llm);
 }
+
+void cc_llm__clear_cancel(cc_llm *llm)
+{
+	if (llm)
+		atomic_store(&llm->h.canceled, 0);
+}

@@ -55,6 +55,13 @@ int cc_providers__end(struct cc_provider_handle *h, int rc);
  * between begin and end), or NULL. */
 atomic_int *cc_providers__current_cancel(void);
 
+/* Forgets a cancel that found no request running (the voice pipeline
+ * calls these after its I/O thread stopped, so a cancel aimed at its own
+ * request never reaches the host's next one). */
+void cc_stt__clear_cancel(cc_stt *stt);
+void cc_tts__clear_cancel(cc_tts *tts);
+void cc_llm__clear_cancel(cc_llm *llm);
+
 /* The built-in implementations. */
 extern const cc_tts_vtable cc_providers__espeak_tts;
 extern const cc_stt_vtable cc_providers__openai_stt;

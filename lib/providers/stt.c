@@ -152,3 +152,9 @@ void cc_stt_free(cc_stt *stt)
 	cc__free(stt->h.name);
 	cc__free(stt);
 }
+
+void cc_stt__clear_cancel(cc_stt *stt)
+{
+	if (stt)
+		atomic_store(&stt->h.canceled, 0);
+}

@@ -202,3 +202,9 @@ void cc_tts_free(cc_tts *tts)
 	cc__free(tts->h.name);
 	cc__free(tts);
 }
+
+void cc_tts__clear_cancel(cc_tts *tts)
+{
+	if (tts)
+		atomic_store(&tts->h.canceled, 0);
+}

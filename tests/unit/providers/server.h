@@ -16,7 +16,7 @@ static pid_t srv_pid;
 static int srv_port;
 
 /* Returns 0 when the server is up and listening. */
-static int srv_start(const char *key)
+static inline int srv_start(const char *key)
 {
 	const char *root = getenv("CC_SOURCE_ROOT");
 	char script[1024], line[64];
@@ -48,7 +48,7 @@ static int srv_start(const char *key)
 	return 0;
 }
 
-static void srv_stop(void)
+static inline void srv_stop(void)
 {
 	if (srv_pid > 0) {
 		kill(srv_pid, SIGTERM);
@@ -57,12 +57,12 @@ static void srv_stop(void)
 	}
 }
 
-static void srv_url(char *out, size_t cap, const char *scenario)
+static inline void srv_url(char *out, size_t cap, const char *scenario)
 {
 	snprintf(out, cap, "http://127.0.0.1:%d/%s/v1", srv_port, scenario);
 }
 
-static size_t srv_collect(char *p, size_t s, size_t n, void *ud)
+static inline size_t srv_collect(char *p, size_t s, size_t n, void *ud)
 {
 	size_t len = s * n, *used = ud;
 	char *buf = (char *)(used + 1);
@@ -75,7 +75,7 @@ static size_t srv_collect(char *p, size_t s, size_t n, void *ud)
 }
 
 /* GET or POST a control endpoint; returns the parsed JSON (caller frees). */
-static cJSON *srv_call(const char *path, const char *post)
+static inline cJSON *srv_call(const char *path, const char *post)
 {
 	char url[256];
 	size_t *mem = calloc(1, 1000000);
@@ -95,7 +95,7 @@ static cJSON *srv_call(const char *path, const char *post)
 	return j;
 }
 
-static int srv_count(const char *scenario)
+static inline int srv_count(const char *scenario)
 {
 	cJSON *s = srv_call("/_stats", NULL);
 	cJSON *n = cJSON_GetObjectItem(cJSON_GetObjectItem(s, "counts"), scenario);
