@@ -70,6 +70,9 @@ typedef struct cc__hours {
 /* Term flag: counts only inside a negation ("ما وصل", "never arrived"):
  * a negated arrival, reply or working verb is a complaint. */
 #define CC__TERM_NEGATED 0x02u
+/* Term flag: an ending of a word ("تولي", "توه": the caller telling the
+ * company what it did), matched on the word's key, negated or not. */
+#define CC__TERM_SUFFIX 0x04u
 
 typedef struct cc__term {
 	const char *text; /* as configured (borrowed) */
@@ -100,7 +103,8 @@ size_t cc_engine__termset_scan(const cc__termset *ts, const cc_text__analysis *a
 			       cc__term_hit_fn fn, void *ud);
 
 /* Reads a list of terms: each a string (weight @default_weight) or an
- * object {"term": "...", "weight": w, "exact": bool, "negated": bool}. */
+ * object {"term": "...", "weight": w, "exact": bool, "negated": bool}, or
+ * {"suffix": "...", "weight": w} for a word ending. */
 int cc_engine__termset_add_list(cc__termset *ts, const cJSON *arr, int tag,
 				double default_weight, cc__cfgpath *p);
 

@@ -149,7 +149,7 @@ static void on_hit(const cc__term *t, size_t start, size_t ntok, void *ud)
 	 * "no problem"), unless it is a term that only means something when
 	 * negated ("ما وصل"); a phrase that starts with its own negator ("مش
 	 * شغال", "not working") is not inside one. */
-	if (negated != ((t->flags & CC__TERM_NEGATED) != 0))
+	if (!(t->flags & CC__TERM_SUFFIX) && negated != ((t->flags & CC__TERM_NEGATED) != 0))
 		return;
 	if (t->tag == TAG_CUE) {
 		s->cue = true;

@@ -23,6 +23,8 @@ struct cc__termset {
 	/* The chains again in compact arrays (next, first-word hash,
 	 * exact flag), so a walk reads a few bytes per term and touches a
 	 * term only when its first word matches. */
+	cc__term *suffixes; /* endings, checked on words no term matched */
+	size_t nsuffixes, suffixes_cap;
 	uint32_t *chain_next;
 	uint32_t *chain_hash;
 	uint8_t *chain_exact;
@@ -50,6 +52,7 @@ void cc_engine__termset_free(cc__termset *ts)
 	cc__free(ts->chain_next);
 	cc__free(ts->chain_hash);
 	cc__free(ts->chain_exact);
+	cc__free(ts->suffixes);
 	cc__free(ts);
 }
 
@@ -136,6 +139,56 @@ int cc_engine__termset_add(cc__termset *ts, const char *phrase, int tag, double 
 	ts->ntoks += t->ntok;
 	ts->n++;
 	return 0;
+}
+
+/* Adds a word ending; its folded form is kept in the pool (key_off/len in
+ * first_tok/ntok of the term, which suffixes do not otherwise use). */
+static int termset_add_suffix(cc__termset *ts, const char *ending, int tag, double weight)
+{
+	cc_text__analysis a;
+	cc__term *t;
+	int rc;
+	cc_text__analysis_init(&a);
+	rc = cc_text__tokenize(&a, ending, strlen(ending));
+	if (!rc && a.ntokens != 1)
+		rc = cc__error(CC_EINVAL, CC_ERRCLASS_CONFIG, "a suffix is one word's ending");
+	if (!rc)
+		rc = grow((void **)&ts->suffixes, &ts->suffixes_cap, ts->nsuffixes + 1,
+			  sizeof(*ts->suffixes));
+	if (!rc) {
+		t = &ts->suffixes[ts->nsuffixes];
+		memset(t, 0, sizeof(*t));
+		t->text = ending;
+		t->tag = tag;
+		t->weight = weight;
+		t->flags = CC__TERM_SUFFIX;
+		t->first_tok = (uint32_t)ts->pool.size;
+		t->ntok = a.tokens[0].key_len;
+		rc = cc__buf_put(&ts->pool, cc_text__tok_key(&a, &a.tokens[0]), a.tokens[0].key_len);
+		if (!rc)
+			ts->nsuffixes++;
+	}
+	cc_text__analysis_dispose(&a);
+	return rc;
+}
+
+/* The suffix of the longest length that ends word i, with at least three
+ * letters before it; NULL when none. */
+static const cc__term *suffix_at(const cc__termset *ts, const cc_text__analysis *a, size_t i)
+{
+	const cc_text__token *t = &a->tokens[i];
+	const char *key = cc_text__tok_key(a, t);
+	const cc__term *best = NULL;
+	size_t k;
+	for (k = 0; k < ts->nsuffixes; k++) {
+		const cc__term *sfx = &ts->suffixes[k];
+		uint32_t n = sfx->ntok;
+		if (t->key_len < n + 6 || (best && best->ntok >= n))
+			continue;
+		if (memcmp(key + t->key_len - n, ts->pool.ptr + sfx->first_tok, n) == 0)
+			best = sfx;
+	}
+	return best;
 }
 
 /* A phrase is indexed by its first two words together: many phrases share
@@ -226,7 +279,7 @@ size_t cc_engine__termset_scan(const cc__termset *ts, const cc_text__analysis *a
 {
 	size_t i = 0, hits = 0;
 	uint32_t mask;
-	if (!ts || ts->n == 0 || !ts->buckets)
+	if (!ts || !ts->buckets || (ts->n == 0 && ts->nsuffixes == 0))
 		return 0;
 	mask = (uint32_t)(ts->nbuckets - 1);
 	while (i < a->ntokens) {
@@ -237,6 +290,13 @@ size_t cc_engine__termset_scan(const cc__termset *ts, const cc_text__analysis *a
 		uint32_t fs = t->stem_hash & 0xFFFFu, fk = t->key_hash & 0xFFFFu;
 		if (!((ts->starts[fs >> 6] >> (fs & 63)) & 1) &&
 		    !((ts->starts[fk >> 6] >> (fk & 63)) & 1)) {
+			if (ts->nsuffixes) {
+				const cc__term *sfx = suffix_at(ts, a, i);
+				if (sfx) {
+					fn(sfx, i, 1, ud);
+					hits++;
+				}
+			}
 			i++;
 			continue;
 		}
@@ -285,6 +345,13 @@ size_t cc_engine__termset_scan(const cc__termset *ts, const cc_text__analysis *a
 					found[nf++] = cand;
 			}
 		if (best == 0) {
+			if (ts->nsuffixes) {
+				const cc__term *sfx = suffix_at(ts, a, i);
+				if (sfx) {
+					fn(sfx, i, 1, ud);
+					hits++;
+				}
+			}
 			i++;
 			continue;
 		}
@@ -330,6 +397,17 @@ int cc_engine__termset_add_list(cc__termset *ts, const cJSON *arr, int tag,
 		int exact = 0, negated = 0;
 		if (cJSON_IsString(it)) {
 			text = it->valuestring;
+		} else if (cJSON_IsObject(it) && cJSON_GetObjectItemCaseSensitive(it, "suffix")) {
+			if ((rc = cc_engine__get_string(&text, it, "suffix", p, true)) ||
+			    (rc = cc_engine__get_number(&w, it, "weight", 0.0, 100.0, p)))
+				return rc;
+			rc = termset_add_suffix(ts, text, tag, w);
+			if (rc == CC_EINVAL || rc == CC_EUTF8)
+				return cc_engine__cfg_error(p, "%s", cc_error_last()->message);
+			if (rc)
+				return rc;
+			cc_engine__path_pop(p, mark);
+			continue;
 		} else if (cJSON_IsObject(it)) {
 			if ((rc = cc_engine__get_string(&text, it, "term", p, true)) ||
 			    (rc = cc_engine__get_number(&w, it, "weight", 0.0, 100.0, p)) ||

@@ -222,6 +222,8 @@ static void test_invalid_config_has_path(void **state)
 		{ "{\"features\": {\"crm\": \"yes\"}}", "features.crm: expected boolean" },
 		{ "{\"retention_days\": {\"calls\": -1}}", "retention_days.calls: -1 is out of range" },
 		{ "[1, 2]", "(root): expected an object" },
+		{ "{\"departments\": [{\"id\": \"sales\", \"keywords\": [{\"suffix\": \"a b\"}]}]}",
+		  "departments[1].keywords[0]: a suffix is one word's ending" },
 		{ "{\"business_hours\": {\"timezone\": \"Asia/Riyadh\"}}",
 		  "business_hours.timezone: unknown key" },
 		{ "{\"company\": {\"nam_en\": \"x\"}}", "company.nam_en: unknown key" },

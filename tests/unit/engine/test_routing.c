@@ -218,6 +218,11 @@ static void test_negation(void **state)
 	expect("the app doesn't work", "complaints");
 	expect("I never ordered this", "complaints");
 	expect("حاسبتوني على شي ما طلبته", "complaints");
+	/* The caller telling the company what it did ("you … me") is a
+	 * complaint's context, for verbs no list names. */
+	expect("نسيتوني", "complaints");
+	expect("ركبتوه بالمقلوب", "complaints");
+	expect("ممكن تبعتولي البروشور", "sales");
 	/* ...but not wanting to buy yet is not a complaint. */
 	expect("I don't want to order yet, just the price", "sales");
 	expect("مش عايز اطلب هلق، بس بدي اعرف السعر", "sales");
