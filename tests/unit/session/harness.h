@@ -72,7 +72,7 @@ static inline void h_drain(harness *h)
 	}
 }
 
-static cc_engine *h_engine(void)
+static inline cc_engine *h_engine(void)
 {
 	cc_engine *e = NULL;
 	static const char *const env[] = { NULL };
@@ -191,7 +191,7 @@ static inline void h_wait(harness *h, uint64_t ms)
 }
 
 /* The last event's action of a type (and key, when given), or NULL. */
-static const act *h_find(const harness *h, cc_action_type type, const char *key)
+static inline const act *h_find(const harness *h, cc_action_type type, const char *key)
 {
 	for (size_t i = h->mark; i < h->n; i++)
 		if (h->acts[i].type == type && (key == NULL || strcmp(h->acts[i].key, key) == 0))
@@ -200,7 +200,7 @@ static const act *h_find(const harness *h, cc_action_type type, const char *key)
 }
 
 /* Any action so far of a type (and key). */
-static const act *h_find_all(const harness *h, cc_action_type type, const char *key)
+static inline const act *h_find_all(const harness *h, cc_action_type type, const char *key)
 {
 	for (size_t i = 0; i < h->n; i++)
 		if (h->acts[i].type == type && (key == NULL || strcmp(h->acts[i].key, key) == 0))
@@ -209,7 +209,7 @@ static const act *h_find_all(const harness *h, cc_action_type type, const char *
 }
 
 /* The EXPECT of the last event: what the session waits for now. */
-static const char *h_expecting(const harness *h)
+static inline const char *h_expecting(const harness *h)
 {
 	const act *a = h_find(h, CC_ACTION_EXPECT, NULL);
 	return a ? a->field : "";
