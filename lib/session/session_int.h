@@ -148,8 +148,6 @@ void cc_session__make_ticket_id(cc_session *s, char out[48]);
 enum cc_session__yesno { CC_SESSION__UNSURE = 0, CC_SESSION__YES = 1, CC_SESSION__NO = 2 };
 /* Match key of text into out (bounded); returns its length. */
 size_t cc_session__key(char *out, size_t cap, const char *text, size_t len);
-/* The same, keeping ASCII symbols ("@", ".", "_") for addresses. */
-size_t cc_session__key_symbols(char *out, size_t cap, const char *text, size_t len);
 int cc_session__yes_no(const char *key, size_t len);
 /* -1 when no language is asked for, else the language asked for. */
 int cc_session__language_request(const char *key, size_t len);

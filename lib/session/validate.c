@@ -99,82 +99,40 @@ static int validate_phone(cc_session__verdict *v, const cc_session *s,
 	return 0;
 }
 
-/* ---- e-mail ------------------------------------------------------------------ */
+/* ---- e-mail (text layer) ---------------------------------------------- */
 
-static bool email_char(char c, bool domain)
+/* A spoken or typed address ("ahmed at example dot com", "ahmed ات gmail
+ * دوت com", "Ahmed@Example.com"); when there is none, the reason comes from
+ * validating what was said as if typed. */
+static int validate_email(cc_session__verdict *v, const char *text, size_t len)
 {
-	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
-		return true;
-	if (c == '.')
-		return true;
-	return !domain && (c == '_' || c == '+' || c == '%');
-}
+	char buf[CC_SESSION__MAX_TEXT + 1];
+	cc_buf out = CC_BUF_INIT;
+	int rc, problem = CC_TEXT_EMAIL_NOT_AN_EMAIL;
 
-/* TEMPORARY until the text layer's e-mail recovery lands: "ahmed at
- * example dot com" and typed addresses, ASCII only. */
-static void validate_email(cc_session__verdict *v, const char *key, size_t klen)
-{
-	char buf[256];
-	size_t o = 0, i = 0;
-	const char *at;
-
-	while (i < klen && o + 2 < sizeof(buf)) {
-		size_t j = i;
-		while (j < klen && key[j] != ' ')
-			j++;
-		size_t n = j - i;
-		const char *w = key + i;
-		if ((n == 2 && memcmp(w, "at", 2) == 0) ||
-		    (n == 4 && memcmp(w, "\xd8\xa7\xd8\xaa", 4) == 0))
-			buf[o++] = '@';
-		else if ((n == 3 && memcmp(w, "dot", 3) == 0) ||
-			 (n == 6 && memcmp(w, "\xd8\xaf\xd9\x88\xd8\xaa", 6) == 0) ||
-			 (n == 8 && memcmp(w, "\xd9\x86\xd9\x82\xd8\xb7\xd9\x87", 8) == 0))
-			buf[o++] = '.';
-		else if (n == 10 && memcmp(w, "underscore", 10) == 0)
-			buf[o++] = '_';
-		else if ((n == 4 && memcmp(w, "dash", 4) == 0) ||
-			 (n == 6 && memcmp(w, "hyphen", 6) == 0))
-			buf[o++] = '-';
-		else
-			for (size_t k = 0; k < n && o + 2 < sizeof(buf); k++)
-				buf[o++] = w[k];
-		i = j + 1;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	rc = cc_text_email_find(&out, buf);
+	if (rc == 0) {
+		rc = verdict_ok(v, out.ptr, out.size);
+		cc_buf_dispose(&out);
+		return rc;
 	}
-	buf[o] = '\0';
-	at = strchr(buf, '@');
-	if (at == NULL) {
-		verdict_fail(v, "no_at");
-		return;
+	if (rc != CC_ENOTFOUND) {
+		cc_buf_dispose(&out);
+		return rc;
 	}
-	if (at == buf || strchr(at + 1, '@')) {
-		verdict_fail(v, "bad_local");
-		return;
+	rc = cc_text_email_validate(&out, &problem, buf);
+	cc_buf_dispose(&out);
+	if (rc != 0 && rc != CC_EPARSE)
+		return rc;
+	switch (problem) {
+	case CC_TEXT_EMAIL_NO_AT: verdict_fail(v, "no_at"); break;
+	case CC_TEXT_EMAIL_BAD_LOCAL: verdict_fail(v, "bad_local"); break;
+	case CC_TEXT_EMAIL_BAD_DOMAIN: verdict_fail(v, "bad_domain"); break;
+	default: verdict_fail(v, "not_an_email"); break;
 	}
-	for (const char *p = buf; p < at; p++)
-		if (!email_char(*p, false) || (p[0] == '.' && (p == buf || p[1] == '.' || p[1] == '@'))) {
-			verdict_fail(v, "bad_local");
-			return;
-		}
-	{
-		const char *d = at + 1, *dot = strrchr(d, '.');
-		if (*d == '\0' || dot == NULL || dot == d || strlen(dot + 1) < 2 ||
-		    strstr(d, "..") || d[0] == '-' || d[strlen(d) - 1] == '.') {
-			verdict_fail(v, "bad_domain");
-			return;
-		}
-		for (const char *p = d; *p; p++)
-			if (!email_char(*p, true)) {
-				verdict_fail(v, "bad_domain");
-				return;
-			}
-		for (const char *p = dot + 1; *p; p++)
-			if (!(*p >= 'a' && *p <= 'z')) {
-				verdict_fail(v, "bad_domain");
-				return;
-			}
-	}
-	verdict_ok(v, buf, o);
+	return 0;
 }
 
 /* ---- names ---------------------------------------------------------------------- */
@@ -227,52 +185,42 @@ static size_t skip_lead_in(const char *disp, size_t dlen)
 	return keep >= dlen ? 0 : keep;
 }
 
-static void validate_name(cc_session__verdict *v, const cc_field *f, const char *disp,
-			  size_t dlen, const char *key, size_t klen)
+static int validate_name(cc_session__verdict *v, const cc_field *f,
+			 const char *disp, size_t dlen)
 {
+	char buf[CC_SESSION__MAX_TEXT + 1];
+	cc_buf out = CC_BUF_INIT;
 	unsigned letters, digits, others, chars;
 	unsigned min = f->min_length ? f->min_length : 2;
-	unsigned max = f->max_length ? f->max_length : 80;
-	size_t dskip = skip_lead_in(disp, dlen);
+	unsigned max = f->max_length ? f->max_length : 100;
+	size_t skip = skip_lead_in(disp, dlen);
+	int rc, problem = CC_TEXT_NAME_OK;
 
-	(void)key;
-	(void)klen;
-	disp += dskip;
-	dlen -= dskip;
-	while (dlen && (disp[dlen - 1] == '.' || disp[dlen - 1] == ' ' ||
-			disp[dlen - 1] == ',' || disp[dlen - 1] == '!'))
-		dlen--;
-	while (dlen && (disp[0] == ',' || disp[0] == ' ')) /* "hello, Adam" */
-		disp++, dlen--;
-	count_chars(disp, dlen, &letters, &digits, &others, &chars);
-	if (digits || others) {
-		verdict_fail(v, "not_a_name");
-		return;
+	/* Greetings before the name ("hello, my name is ...") go here; the
+	 * text layer drops lead-ins and titles and capitalizes. */
+	memcpy(buf, disp + skip, dlen - skip);
+	buf[dlen - skip] = '\0';
+	rc = cc_text_name_clean(&out, &problem, buf);
+	if (rc == CC_EPARSE) {
+		cc_buf_dispose(&out);
+		verdict_fail(v, problem == CC_TEXT_NAME_TOO_SHORT  ? "too_short"
+				: problem == CC_TEXT_NAME_TOO_LONG ? "too_long"
+								   : "not_a_name");
+		return 0;
 	}
-	if (letters < min) {
+	if (rc < 0) {
+		cc_buf_dispose(&out);
+		return rc;
+	}
+	count_chars(out.ptr, out.size, &letters, &digits, &others, &chars);
+	if (letters < min)
 		verdict_fail(v, "too_short");
-		return;
-	}
-	if (chars > max) {
+	else if (chars > max)
 		verdict_fail(v, "too_long");
-		return;
-	}
-	{
-		/* Latin names get capitals; Arabic has none. */
-		char buf[512];
-		size_t n = dlen < sizeof(buf) - 1 ? dlen : sizeof(buf) - 1;
-		bool start = true;
-		memcpy(buf, disp, n);
-		for (size_t i = 0; i < n; i++) {
-			char c = buf[i];
-			if (c >= 'a' && c <= 'z' && start)
-				buf[i] = (char)(c - 32);
-			else if (c >= 'A' && c <= 'Z' && !start)
-				buf[i] = (char)(c + 32);
-			start = c == ' ' || c == '-';
-		}
-		verdict_ok(v, buf, n);
-	}
+	else
+		rc = verdict_ok(v, out.ptr, out.size);
+	cc_buf_dispose(&out);
+	return rc;
 }
 
 /* ---- the dispatcher ---------------------------------------------------------------- */
@@ -295,16 +243,13 @@ int cc_session__validate(cc_session__verdict *v, const cc_session *s,
 			verdict_fail(v, "dtmf");
 			return 0;
 		}
-		klen = cc_session__key_symbols(key, sizeof(key), text, len);
-		validate_email(v, key, klen);
-		return v->ok && v->value == NULL ? CC_ENOMEM : 0;
+		return validate_email(v, text, len);
 	case CC_FIELD_NAME:
 		if (from_dtmf) {
 			verdict_fail(v, "dtmf");
 			return 0;
 		}
-		validate_name(v, f, text, len, NULL, 0);
-		return v->ok && v->value == NULL ? CC_ENOMEM : 0;
+		return validate_name(v, f, text, len);
 	case CC_FIELD_NUMBER:
 		if (from_dtmf)
 			snprintf(digits, sizeof(digits), "%.*s", (int)len, text);

@@ -53,11 +53,6 @@ size_t cc_session__key(char *out, size_t cap, const char *text, size_t len)
 	return key_impl(out, cap, text, len, false);
 }
 
-size_t cc_session__key_symbols(char *out, size_t cap, const char *text, size_t len)
-{
-	return key_impl(out, cap, text, len, true);
-}
-
 int cc_session__display(cc_buf *out, const char *text, size_t len)
 {
 	size_t n = 0;
