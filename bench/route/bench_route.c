@@ -83,6 +83,7 @@ int main(void)
 	load("routing_heldout11.jsonl");
 	load("routing_heldout12.jsonl");
 	load("routing_heldout13.jsonl");
+	load("routing_heldout14.jsonl");
 	o.flags = CC_ENGINE_NO_ENV | CC_ENGINE_NO_GLOBAL_LOG_LEVEL;
 	if (cc_engine_new_default(&e, &o)) {
 		fprintf(stderr, "bench_route: %s\n", cc_error_last()->message);

@@ -111,6 +111,10 @@ static void test_heldout_sets(void **state)
 	printf("# held-out 7: %.3f of %zu\n", h, n7);
 	assert_true(n7 >= 60);
 	assert_true(h >= 0.95);
+	h = route_fixture("routing_heldout14.jsonl", &n7);
+	printf("# held-out 14: %.3f of %zu\n", h, n7);
+	assert_true(n7 >= 40);
+	assert_true(h >= 0.95);
 	h = route_fixture("routing_heldout13.jsonl", &n7);
 	printf("# held-out 13: %.3f of %zu\n", h, n7);
 	assert_true(n7 >= 36);
