@@ -384,7 +384,12 @@ export class CRM implements Disposable {
   purgeAsync(): Promise<number>;
 }
 
-/** A session recorder that writes the call into a CRM as it happens. */
+/**
+ * A session recorder that writes the call into a CRM as it happens.  The
+ * library writes it (cc_crm_session_recorder): no JavaScript runs per event;
+ * a failed write is counted in Session.recorderFailures.  Keep the CRM open
+ * while a session records into it.
+ */
 export class CRMRecorder implements Recorder {
   constructor(crm: CRM);
   crm: CRM;

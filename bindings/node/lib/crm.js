@@ -338,56 +338,22 @@ operations(CRM, {
   purge() { return { call: ['cc_crm_purge', this._h], done: (rc) => rc }; },
 });
 
-const END_STATUS = {
-  transferred: 'transferred', agent_answered: 'transferred', escalated: 'transferred',
-  abandoned: 'abandoned', no_input: 'abandoned', inactivity: 'abandoned',
-};
-const SPEAKER = { caller: 'customer', bot: 'bot', system: 'system' };
-
 /**
  * Writes a session's call into a CRM as it happens: the call, its stage and
  * department, every transcript turn, the confirmed customer, the ticket
- * (idempotent by the record's key) and the end with its status.  Its
- * methods run synchronously inside session calls (the session's thread).
+ * (idempotent by the record's key) and the end with its status.  The
+ * writing is the library's own (cc_crm_session_recorder): no JavaScript runs
+ * per event, and a failed write is counted in session.recorderFailures.
+ * The CRM must stay open as long as a session records into it.
  */
 class CRMRecorder {
   constructor(crm) { this.crm = crm; }
 
-  callStarted(r) {
-    const f = { customerPhone: r.callerNumber, language: r.language, status: 'ivr_processing', at: r.atMs };
-    try {
-      this.crm.startCall(r.callId, f);
-    } catch (e) {
-      if (!r.callerNumber || e.name !== 'InvalidInputError') throw e;
-      // An unreadable caller ID must not lose the call record.
-      this.crm.startCall(r.callId, { ...f, customerPhone: null });
-    }
-  }
-
-  stageChanged(r) {
-    this.crm.updateCall(r.callId, { stage: r.stage, department: r.department, routingReason: r.reason, at: r.atMs });
-  }
-
-  turnAdded(r) {
-    this.crm.appendTurn(r.callId, SPEAKER[r.speaker], r.text, { language: r.language, seq: r.turn + 1, at: r.atMs });
-  }
-
-  customerConfirmed(r) {
-    if (!r.phone) return;
-    this.crm.upsertCustomer(r.phone, { name: r.name, email: r.email, language: r.language });
-    this.crm.updateCall(r.callId, { customerPhone: r.phone, at: r.atMs });
-  }
-
-  ticketCreate(r) {
-    return this.crm.createTicket(r.subject || r.kind, {
-      description: r.description, department: r.department, priority: r.priority,
-      customerPhone: r.customerPhone, customerName: r.customerName, customerEmail: r.customerEmail,
-      callId: r.callId, idempotencyKey: r.idempotencyKey,
-    }) || null;
-  }
-
-  callEnded(r) {
-    this.crm.endCall(r.callId, END_STATUS[r.outcome] || 'completed', r.outcome, r.atMs);
+  // The cc_session_recorder the C library fills; Session passes it on.
+  _cRecorder() {
+    const out = {};
+    check(fn.cc_crm_session_recorder(out, this.crm._h));
+    return out;
   }
 }
 

@@ -137,6 +137,7 @@ const prototypes = {
   // crm.h: records come back as pointers, decoded then freed
   cc_crm_open: 'int cc_crm_open(_Out_ cc_crm **out, cc_store *store, const cc_crm_options *opts)',
   cc_crm_free: 'void cc_crm_free(cc_crm *crm)',
+  cc_crm_session_recorder: 'int cc_crm_session_recorder(_Out_ cc_session_recorder *out, cc_crm *crm)',
   cc_crm_customer_upsert: 'int cc_crm_customer_upsert(_Out_ uint8_t *id_out, cc_crm *crm, const cc_crm_customer_input *in)',
   cc_crm_customer_get: 'int cc_crm_customer_get(_Out_ void **out, cc_crm *crm, const char *key)',
   cc_crm_customer_search: 'int cc_crm_customer_search(_Out_ void **out, cc_crm *crm, const char *query, size_t limit, size_t offset)',

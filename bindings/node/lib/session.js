@@ -80,11 +80,16 @@ const RECORDS = {
 // Registers koffi callbacks for the methods a recorder object has.  They
 // run synchronously on the main thread inside the session call; an
 // exception is kept in errors and reported to C as CC_EUSER (the session
-// counts it and goes on).
+// counts it and goes on).  A recorder the C library implements (the CRM's)
+// hands over its filled struct instead, and no callback is registered.
 class RecorderBridge {
   constructor(recorder) {
     this.errors = [];
     this.handles = [];
+    if (typeof recorder._cRecorder === 'function') {
+      this.struct = recorder._cRecorder();
+      return;
+    }
     this.struct = { version: 1, userdata: null };
     const C = { callStarted: 'call_started', stageChanged: 'stage_changed', turnAdded: 'turn_added',
                 customerConfirmed: 'customer_confirmed', callEnded: 'call_ended' };

@@ -107,6 +107,29 @@ test('the CRM recorder writes a whole session', (t) => {
   engine.close();
 });
 
+test('the CRM recorder is the library\'s own', (t) => {
+  const { crm } = open(t);
+  // The CRM methods a JavaScript recorder would call are switched off: the
+  // call is still written, so no JavaScript runs per event.
+  for (const m of ['startCall', 'updateCall', 'appendTurn', 'upsertCustomer', 'createTicket', 'endCall']) {
+    crm[m] = () => { throw new Error('the recorder ran JavaScript'); };
+  }
+  const engine = new cc.Engine(null, { env: {} });
+  const s = new cc.Session(engine, { seed: 7, region: 'SA', callerNumber: 'anonymous', recorder: crm.recorder() });
+  s.start();
+  s.drain();
+  s.inputText('أحمد محمد');
+  s.drain();
+  assert.strictEqual(s.recorderFailures, 0);
+  // A caller ID that is no phone number still records the call.
+  const call = crm.call(s.callId);
+  assert.strictEqual(call.customerPhone, null);
+  assert.strictEqual(call.status, 'ivr_processing');
+  assert.strictEqual(crm.transcript(s.callId).length, s.transcript.length);
+  s.close();
+  engine.close();
+});
+
 test('async forms run on worker threads, in parallel', async (t) => {
   const { store, crm } = open(t);
   const ids = await Promise.all(Array.from({ length: 20 }, (_, i) =>

@@ -13,7 +13,6 @@ import weakref
 from dataclasses import dataclass
 from typing import Iterable, List, Optional, Union
 
-from . import _errors
 from . import _session
 from . import _types as T
 from ._lib import Buf, check, lib, opt_utf8, take, text_of, utf8
@@ -546,59 +545,31 @@ class CRM:
         return CRMRecorder(self)
 
 
-_SPEAKERS = {_session.Speaker.CALLER: 'customer', _session.Speaker.BOT: 'bot',
-             _session.Speaker.SYSTEM: 'system'}
-_END_STATUS = {'transferred': 'transferred', 'agent_answered': 'transferred',
-               'escalated': 'transferred', 'abandoned': 'abandoned',
-               'no_input': 'abandoned', 'inactivity': 'abandoned'}
-
-
 class CRMRecorder(_session.Recorder):
     """Writes a session's call into a CRM as it happens: the call, its stage
     and department, every transcript turn, the confirmed customer, the
     ticket (idempotent by the record's key, so a replay makes no
-    duplicate) and the end with its status."""
+    duplicate) and the end with its status.
+
+    The writing is the library's own (cc_crm_session_recorder): no Python
+    runs per event, and a failed write is counted in
+    Session.recorder_failures.  The CRM must stay open as long as a session
+    records into it.  Its methods cannot be overridden (they are never
+    called); to follow a call in Python, write a Recorder of your own."""
 
     def __init__(self, crm: CRM):
         self.crm = crm
 
-    def call_started(self, rec):
-        try:
-            self.crm.start_call(rec.call_id, customer_phone=rec.caller_number,
-                                language=rec.language, status='ivr_processing',
-                                at=rec.at_ms)
-        except _errors.InvalidInputError:
-            if rec.caller_number is None:
-                raise
-            # An unreadable caller ID must not lose the call record.
-            self.crm.start_call(rec.call_id, language=rec.language,
-                                status='ivr_processing', at=rec.at_ms)
-
-    def stage_changed(self, rec):
-        self.crm.update_call(rec.call_id, stage=rec.stage, department=rec.department,
-                             routing_reason=rec.reason, at=rec.at_ms)
-
-    def turn_added(self, rec):
-        self.crm.append_turn(rec.call_id, _SPEAKERS[rec.speaker], rec.text,
-                             language=rec.language, seq=rec.turn + 1, at=rec.at_ms)
-
-    def customer_confirmed(self, rec):
-        if rec.phone:
-            self.crm.upsert_customer(rec.phone, name=rec.name, email=rec.email,
-                                     language=rec.language)
-            self.crm.update_call(rec.call_id, customer_phone=rec.phone, at=rec.at_ms)
-
-    def ticket_create(self, rec):
-        return self.crm.create_ticket(
-            rec.subject or rec.kind, description=rec.description,
-            department=rec.department, priority=rec.priority,
-            customer_phone=rec.customer_phone, customer_name=rec.customer_name,
-            customer_email=rec.customer_email, call_id=rec.call_id,
-            idempotency_key=rec.idempotency_key) or None
-
-    def call_ended(self, rec):
-        self.crm.end_call(rec.call_id, _END_STATUS.get(rec.outcome, 'completed'),
-                          rec.outcome, rec.at_ms)
+    def _c_recorder(self) -> T.Recorder:
+        """The cc_session_recorder the C library fills; Session passes it on."""
+        for name in ('call_started', 'stage_changed', 'turn_added',
+                     'customer_confirmed', 'ticket_create', 'call_ended'):
+            if getattr(type(self), name) is not getattr(_session.Recorder, name):
+                raise TypeError('CRMRecorder.%s cannot be overridden: the '
+                                'library writes the call' % name)
+        s = T.Recorder()
+        check(lib.cc_crm_session_recorder(ctypes.byref(s), self.crm._h))
+        return s
 
 
 __all__ = ['Store', 'CRM', 'CRMRecorder', 'Customer', 'CallRecord', 'TranscriptEntry',

@@ -192,6 +192,7 @@ _SIGNATURES = [
     ('cc_crm_open', _c.c_int, [_c.POINTER(_c.c_void_p), _c.c_void_p,
                                _c.POINTER(T.CrmOptions)]),
     ('cc_crm_free', None, [_c.c_void_p]),
+    ('cc_crm_session_recorder', _c.c_int, [_c.POINTER(T.Recorder), _c.c_void_p]),
     ('cc_crm_customer_upsert', _c.c_int, [_c.c_char_p, _c.c_void_p,
                                           _c.POINTER(T.CrmCustomerInput)]),
     ('cc_crm_customer_get', _c.c_int, [_c.POINTER(_c.POINTER(T.CrmCustomer)),

@@ -339,11 +339,17 @@ def _rec_end(r):
 
 class _RecorderBridge:
     """Owns the C callback thunks of one Python Recorder (they must live as
-    long as the session may call them)."""
+    long as the session may call them).  A recorder the C library
+    implements (the CRM's) hands over its filled struct instead."""
 
     def __init__(self, recorder: Recorder):
         self.recorder = recorder
         self.errors: List[BaseException] = []
+        native = getattr(recorder, '_c_recorder', None)
+        if native is not None:
+            self.thunks = []
+            self.struct = native()
+            return
         s = T.Recorder()
         s.version = T.SESSION_RECORDER_VERSION
         self.thunks = [

@@ -155,6 +155,38 @@ class TestCRM(unittest.TestCase):
             self.assertEqual(self.crm.customer('+966559876543').email, 'ahmed@example.com')
         engine.close()
 
+    def test_session_recorder_is_the_library_s_own(self):
+        # The CRM methods a Python recorder would call are switched off:
+        # the call is still written, so no Python runs per event.
+        def no_python(*_a, **_k):
+            raise AssertionError('the recorder ran Python')
+        for name in ('start_call', 'update_call', 'append_turn', 'upsert_customer',
+                     'create_ticket', 'end_call'):
+            setattr(self.crm, name, no_python)
+        engine = cc.Engine(env={})
+        with new_session(engine, recorder=self.crm.recorder(),
+                         caller_number='anonymous') as s:
+            s.start()
+            s.drain()
+            s.input_text('أحمد محمد')
+            s.drain()
+            self.assertEqual(s.recorder_failures, 0)
+            # A caller ID that is no phone number still records the call.
+            call = self.crm.call(s.call_id)
+            self.assertIsNone(call.customer_phone)
+            self.assertEqual(call.status, 'ivr_processing')
+            self.assertEqual(len(self.crm.transcript(s.call_id)), len(s.transcript))
+        engine.close()
+
+    def test_session_recorder_methods_cannot_be_overridden(self):
+        class Logged(cc.CRMRecorder):
+            def turn_added(self, rec):
+                pass
+        engine = cc.Engine(env={})
+        with self.assertRaises(TypeError):
+            new_session(engine, recorder=Logged(self.crm))
+        engine.close()
+
     def test_threads_share_one_crm(self):
         ids, errors = [], []
 
