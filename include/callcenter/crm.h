@@ -42,7 +42,9 @@ typedef int64_t (*cc_crm_clock_fn)(void *userdata);
 typedef struct cc_crm_options {
 	unsigned int version; /**< #CC_CRM_OPTIONS_VERSION. */
 	/** ISO 3166 region for phone numbers written without a country
-	 *  code, e.g. "SA" (default), "AE", "JO". */
+	 *  code, e.g. "SA" (default), "AE", "JO".  Every CRM has one, so
+	 *  a local number ("0559876543") is always read, as a number of
+	 *  this region; one that is not valid there is CC_EPARSE. */
 	const char *default_region;
 	/** Days calls are kept by cc_crm_purge(); 0 for 365. */
 	unsigned int retention_calls_days;
@@ -142,8 +144,9 @@ typedef struct cc_crm_customer_list {
 /** What to write for a customer; NULL fields keep what is stored. */
 typedef struct cc_crm_customer_input {
 	unsigned int version; /**< #CC_CRM_CUSTOMER_INPUT_VERSION. */
-	/** The phone in any form a caller gives it (E.164, local, Arabic-
-	 *  Indic digits, spoken digits); required. */
+	/** The phone in any form a caller gives it (E.164, 00, local in
+	 *  the CRM's default_region, Arabic-Indic digits, spoken digits);
+	 *  required. */
 	const char *phone;
 	const char *name;     /**< The name (at most 200 characters). */
 	const char *email;    /**< An e-mail address. */
@@ -169,7 +172,8 @@ typedef struct cc_crm_customer_input {
  * @param[in]  in      The fields.
  * @return 0 when written, 1 when kept for retry; CC_EINVAL (NULL, no phone,
  *         bad tier or e-mail, a field too long); CC_EPARSE (not a phone
- *         number); CC_EUTF8; CC_ESTORE; CC_ENOMEM.
+ *         number, or a local number not valid in the default region; the
+ *         message says why); CC_EUTF8; CC_ESTORE; CC_ENOMEM.
  * @par Thread safety
  * Safe from any thread.
  * @since 0.1

@@ -43,6 +43,22 @@ bool cc_crm__looks_like_phone(const char *s)
 	return digits >= 6;
 }
 
+static const char *phone_problem(int problem)
+{
+	switch (problem) {
+	case CC_TEXT_PHONE_NO_DIGITS:
+		return "no number in the text";
+	case CC_TEXT_PHONE_TOO_SHORT:
+		return "too few digits";
+	case CC_TEXT_PHONE_TOO_LONG:
+		return "too many digits";
+	case CC_TEXT_PHONE_NO_REGION:
+		return "a local number needs a default region";
+	default:
+		return "no such number range";
+	}
+}
+
 int cc_crm__phone(char out[20], const cc_crm *crm, const char *phone)
 {
 	cc_text_phone parsed;
@@ -59,11 +75,16 @@ int cc_crm__phone(char out[20], const cc_crm *crm, const char *phone)
 	if (cc__utf8_require(phone, len, "phone") < 0)
 		return CC_EUTF8;
 	/* The text layer reads every form a caller gives: E.164, national
-	 * with the trunk prefix, 00, Arabic-Indic digits, spoken digits. */
+	 * (read in the CRM's default region, which every CRM has), 00,
+	 * Arabic-Indic digits, spoken digits.  The error says why, never
+	 * quoting the number. */
 	rc = cc_text_phone_parse(&parsed, phone, crm->region);
 	if (rc == CC_EPARSE)
 		return cc__error(CC_EPARSE, CC_ERRCLASS_CRM,
-				 "not a valid phone number");
+				 "not a valid phone number: %s (local numbers "
+				 "are read as %s numbers, the CRM's "
+				 "default_region)",
+				 phone_problem(parsed.problem), crm->region);
 	if (rc < 0)
 		return rc;
 	memcpy(out, parsed.e164, sizeof(parsed.e164));

@@ -289,6 +289,56 @@ static void test_customer_upsert_get(void **state)
 	assert_null(c);
 }
 
+/* Local numbers are read in the CRM's default region (SA unless set); a
+ * CRM cannot be opened without one, and a refusal says what was wrong. */
+static void test_local_numbers_use_the_default_region(void **state)
+{
+	fx *f = *state;
+	cc_crm_options co = CC_CRM_OPTIONS_INIT;
+	cc_crm_customer_input in = CC_CRM_CUSTOMER_INPUT_INIT;
+	cc_crm_customer *c = NULL;
+	cc_crm *ae = NULL, *none = NULL;
+	char id[CC_CRM_ID_MAX], id_ae[CC_CRM_ID_MAX];
+
+	in.phone = "055 987 6543";
+	assert_int_equal(cc_crm_customer_upsert(id, f->crm, &in), 0);
+	assert_int_equal(cc_crm_customer_get(&c, f->crm, id), 0);
+	assert_string_equal(c->phone, "+966559876543");
+	cc_crm_customer_free(c);
+
+	co.default_region = "ae";
+	co.clock = test_clock;
+	assert_int_equal(cc_crm_open(&ae, f->store, &co), 0);
+	assert_int_equal(cc_crm_customer_upsert(id_ae, ae, &in), 0);
+	assert_string_not_equal(id_ae, id);
+	assert_int_equal(cc_crm_customer_get(&c, ae, id_ae), 0);
+	assert_string_equal(c->phone, "+971559876543");
+	cc_crm_customer_free(c);
+	/* A Riyadh landline is no Emirati number: the message says why and
+	 * in which region it was read, without quoting it. */
+	in.phone = "011 234 5678";
+	assert_int_equal(cc_crm_customer_upsert(id_ae, ae, &in), CC_EPARSE);
+	assert_non_null(strstr(cc_error_last()->message, "AE"));
+	assert_non_null(strstr(cc_error_last()->message, "default_region"));
+	assert_null(strstr(cc_error_last()->message, "234"));
+	cc_crm_free(ae);
+	in.phone = "011 234 5678";
+	assert_int_equal(cc_crm_customer_upsert(id, f->crm, &in), 0);
+	in.phone = "0123";
+	assert_int_equal(cc_crm_customer_upsert(id, f->crm, &in), CC_EPARSE);
+	assert_non_null(strstr(cc_error_last()->message, "too few digits"));
+	assert_non_null(strstr(cc_error_last()->message, "SA"));
+	assert_int_equal(count(f, "SELECT COUNT(*) FROM customers"), 3);
+
+	co.default_region = "";
+	assert_int_equal(cc_crm_open(&none, f->store, &co), CC_EINVAL);
+	assert_null(none);
+	assert_non_null(strstr(cc_error_last()->message, "default_region"));
+	co.default_region = "XX";
+	assert_int_equal(cc_crm_open(&none, f->store, &co), CC_EINVAL);
+	assert_null(none);
+}
+
 static void test_customer_search(void **state)
 {
 	fx *f = *state;
@@ -1596,6 +1646,9 @@ int main(int argc, char **argv)
 			test_failed_migration_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_customer_upsert_get, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_local_numbers_use_the_default_region, setup,
+			teardown),
 		cmocka_unit_test_setup_teardown(test_customer_search, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_injection_shaped_input,
