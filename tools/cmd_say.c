@@ -93,8 +93,10 @@ int cmd_say(int argc, char **argv)
 		cc_engine_free(engine);
 		for (size_t k = 0; k < nvars; k++)
 			free(var_copies[k]);
-		if (rc)
+		if (rc) {
+			cc_buf_dispose(&rendered);
 			return tool_fail("prompt", rc);
+		}
 		if (!(joined = strdup(rendered.ptr))) {
 			cc_buf_dispose(&rendered);
 			return tool_fail("say", CC_ENOMEM);
@@ -122,8 +124,10 @@ int cmd_say(int argc, char **argv)
 		rc = cc_wav_write(out, &audio);
 	free(joined);
 	cc_tts_free(tts);
-	if (rc)
+	if (rc) {
+		cc_audio_frame_dispose(&audio);
 		return tool_fail("say", rc);
+	}
 	fprintf(stderr, "callcenter: wrote %s (%.2f s at %u Hz)\n", out,
 		(double)cc_audio_frame_duration_ms(&audio) / 1000.0,
 		(unsigned)audio.sample_rate);
