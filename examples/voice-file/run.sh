@@ -22,12 +22,13 @@ done
 
 # The STT stand-in: it checks each upload and answers with the transcript
 # queued for it (it cannot recognize speech itself).
+rm -f "$OUT/server.port" "$OUT/answers.wav"
 python3 "$ROOT/tests/servers/provider_server.py" >"$OUT/server.port" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null' EXIT INT TERM
 while [ ! -s "$OUT/server.port" ]; do sleep 0.1; done
 PORT=$(awk '{print $2}' "$OUT/server.port")
-curl -s -X POST "http://127.0.0.1:$PORT/_script" -d '{"stt":[
+curl -sf --retry 5 --retry-connrefused --retry-delay 1 -X POST "http://127.0.0.1:$PORT/_script" -d '{"stt":[
  {"text":"My name is Ahmed Ali"},{"text":"0501234567"},{"text":"ahmed@example.com"},
  {"text":"I want to buy your service"},{"text":"yes"},{"text":"I want to talk to an agent"},
  {"text":"How much is the smart advertising package"}]}' >/dev/null
