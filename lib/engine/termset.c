@@ -2,6 +2,7 @@
  * layer, indexed by their first word, and found in an analysed utterance
  * by longest match.  Routing, the FAQ and the rules all match through it,
  * so a term matches the same way wherever it is configured. */
+#include <stddef.h>
 #include <string.h>
 
 #include "engine_int.h"
@@ -177,15 +178,19 @@ static int termset_add_suffix(cc__termset *ts, const char *ending, int tag, doub
 static const cc__term *suffix_at(const cc__termset *ts, const cc_text__analysis *a, size_t i)
 {
 	const cc_text__token *t = &a->tokens[i];
-	const char *key = cc_text__tok_key(a, t);
+	const char *end = cc_text__tok_key(a, t) + t->key_len;
 	const cc__term *best = NULL;
 	size_t k;
 	for (k = 0; k < ts->nsuffixes; k++) {
 		const cc__term *sfx = &ts->suffixes[k];
-		uint32_t n = sfx->ntok;
+		const char *p = ts->pool.ptr + sfx->first_tok + sfx->ntok;
+		uint32_t n = sfx->ntok, j;
 		if (t->key_len < n + 6 || (best && best->ntok >= n))
 			continue;
-		if (memcmp(key + t->key_len - n, ts->pool.ptr + sfx->first_tok, n) == 0)
+		/* From the last byte back: most words differ there at once. */
+		for (j = 1; j <= n && end[-(ptrdiff_t)j] == p[-(ptrdiff_t)j]; j++)
+			;
+		if (j > n)
 			best = sfx;
 	}
 	return best;
