@@ -19,8 +19,6 @@
 /* ...unless another department has this much evidence of its own
  * ("شكوى على المبيعات" is a complaint about sales). */
 #define STRONG_SCORE 2.0
-/* What a name weighs when it is not a request, as any other word. */
-#define NAME_AS_WORD 1.0
 
 struct cc__router {
 	cc__termset *terms;
@@ -53,7 +51,7 @@ int cc_engine__router_compile(cc_engine *e, const cJSON *root, cc__cfgpath *p)
 		return cc__error_nomem();
 	e->router = rt;
 	rt->min_score = 0.5;
-	rt->name_weight = 3.0;
+	rt->name_weight = 1.0; /* a name that is not a request, as a word */
 	rt->negative_dept = -1;
 	if ((rc = cc_engine__termset_new(&rt->terms)))
 		return rc;
@@ -257,7 +255,7 @@ int cc_engine__route_analysis(cc_route_result *out, const cc_engine *e,
 		if (s.cue || (a->ntokens <= NAMED_MAX_TOKENS && other < STRONG_SCORE))
 			s.score[s.named] += 1000.0;
 		else
-			s.score[s.named] += NAME_AS_WORD;
+			s.score[s.named] += rt->name_weight;
 	}
 	for (i = 0; i < e->ndepts; i++) {
 		if (best < 0 || s.score[i] > s.score[best] ||
