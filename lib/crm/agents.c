@@ -170,50 +170,22 @@ CC_EXTERN(int) cc_crm_agent_set_status(cc_crm *crm, const char *agent_id,
 	"v.current_call_count, v.is_available, a.last_active "               \
 	"FROM agent_availability v JOIN agents a ON a.agent_id = v.agent_id"
 
-static void agent_clear(cc_crm_agent *a)
-{
-	cc__free(a->id);
-	cc__free(a->name);
-	cc__free(a->email);
-	cc__free(a->department);
-	cc__free(a->status);
-	cc__free(a->skills);
-	cc__free(a->languages);
-}
-
-static int agent_row(const cc_store_value *cols, size_t n, void *ud)
-{
-	cc_crm_agent *a = cc_crm__vec_push(ud);
-	int rc = 0;
-	if (!a)
-		return cc__error_nomem();
-	a->id = cc_crm__col_str(cols, n, 0, &rc);
-	a->name = cc_crm__col_str(cols, n, 1, &rc);
-	a->email = cc_crm__col_str(cols, n, 2, &rc);
-	a->department = cc_crm__col_str(cols, n, 3, &rc);
-	a->status = cc_crm__col_str(cols, n, 4, &rc);
-	a->skills = cc_crm__col_str(cols, n, 5, &rc);
-	a->languages = cc_crm__col_str(cols, n, 6, &rc);
-	a->max_concurrent_calls = (int)cc_crm__col_int(cols, n, 7);
-	a->current_calls = (int)cc_crm__col_int(cols, n, 8);
-	a->available = (int)cc_crm__col_int(cols, n, 9);
-	a->last_active = cc_crm__col_time(cols, n, 10);
-	return rc;
-}
-
-static void free_agents(cc_crm__vec *v)
-{
-	size_t i;
-	for (i = 0; i < v->count; i++)
-		agent_clear(&((cc_crm_agent *)v->items)[i]);
-	cc__free(v->items);
-}
+#define F(member, kind) CC_CRM__FIELD(cc_crm_agent, member, kind)
+static const cc_crm__field agent_fields[] = {
+	F(id, STR),	   F(name, STR),       F(email, STR),
+	F(department, STR), F(status, STR),    F(skills, STR),
+	F(languages, STR), F(max_concurrent_calls, INT),
+	F(current_calls, INT), F(available, INT), F(last_active, TIME),
+};
+#undef F
+static const cc_crm__record agent_record =
+	CC_CRM__RECORD(cc_crm_agent, agent_fields);
 
 CC_EXTERN(int) cc_crm_agent_get(cc_crm_agent **out, cc_crm *crm,
 				const char *agent_id)
 {
-	cc_crm__vec v = { NULL, 0, 0, sizeof(cc_crm_agent) };
 	cc_store_value p;
+	void *one;
 	int rc;
 	CC__CHECK_NOTNULL(out);
 	*out = NULL;
@@ -222,29 +194,20 @@ CC_EXTERN(int) cc_crm_agent_get(cc_crm_agent **out, cc_crm *crm,
 	if ((rc = cc_crm__text(agent_id, 64, "agent_id")) < 0)
 		return rc;
 	p = cc_store__text(agent_id);
-	rc = cc_crm__query(crm, AGENT_QUERY " WHERE v.agent_id = $1", &p, 1,
-			   agent_row, &v);
-	if (rc == 0 && v.count == 0)
-		rc = cc__error(CC_ENOTFOUND, CC_ERRCLASS_CRM, "no such agent");
-	if (rc == 0) {
-		*out = cc__malloc(sizeof(**out));
-		if (!*out) {
-			rc = cc__error_nomem();
-		} else {
-			**out = ((cc_crm_agent *)v.items)[0];
-			v.count = 0;
-		}
-	}
-	free_agents(&v);
+	rc = cc_crm__select_one(&one, crm, &agent_record,
+				AGENT_QUERY " WHERE v.agent_id = $1", &p, 1,
+				"agent");
+	*out = one;
 	return rc;
 }
 
 CC_EXTERN(int) cc_crm_agent_search(cc_crm_agent_list **out, cc_crm *crm,
 				 const char *department, int available_only)
 {
-	cc_crm__vec v = { NULL, 0, 0, sizeof(cc_crm_agent) };
 	cc_store_value p;
 	const char *sql;
+	void *items = NULL;
+	size_t count = 0;
 	int rc;
 	CC__CHECK_NOTNULL(out);
 	*out = NULL;
@@ -262,37 +225,28 @@ CC_EXTERN(int) cc_crm_agent_search(cc_crm_agent_list **out, cc_crm *crm,
 		sql = available_only ? AGENT_QUERY
 			      " WHERE v.is_available ORDER BY v.agent_id"
 				     : AGENT_QUERY " ORDER BY v.agent_id";
-	rc = cc_crm__query(crm, sql, &p, department ? 1 : 0, agent_row, &v);
-	if (rc == 0) {
-		*out = cc__calloc(1, sizeof(**out));
-		if (!*out) {
-			rc = cc__error_nomem();
-		} else {
-			(*out)->count = v.count;
-			(*out)->items = v.items;
-			v.items = NULL;
-			v.count = 0;
-		}
+	rc = cc_crm__select_all(&items, &count, crm, &agent_record, sql, &p,
+				department ? 1 : 0);
+	if (rc == 0 && !(*out = cc__calloc(1, sizeof(**out)))) {
+		cc_crm__records_free(&agent_record, items, count);
+		rc = cc__error_nomem();
 	}
-	free_agents(&v);
-	return rc;
+	if (rc < 0)
+		return rc;
+	(*out)->count = count;
+	(*out)->items = items;
+	return 0;
 }
 
 CC_EXTERN(void) cc_crm_agent_free(cc_crm_agent *a)
 {
-	if (!a)
-		return;
-	agent_clear(a);
-	cc__free(a);
+	cc_crm__records_free(&agent_record, a, a ? 1 : 0);
 }
 
 CC_EXTERN(void) cc_crm_agent_list_free(cc_crm_agent_list *list)
 {
-	size_t i;
 	if (!list)
 		return;
-	for (i = 0; i < list->count; i++)
-		agent_clear(&list->items[i]);
-	cc__free(list->items);
+	cc_crm__records_free(&agent_record, list->items, list->count);
 	cc__free(list);
 }

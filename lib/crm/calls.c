@@ -143,12 +143,6 @@ CC_EXTERN(int) cc_crm_call_start(char call_id[CC_CRM_ID_MAX], cc_crm *crm,
 	return cc_store__batch_submit(crm->store, b);
 }
 
-static int count_row(const cc_store_value *cols, size_t n, void *ud)
-{
-	*(int64_t *)ud = cc_crm__col_int(cols, n, 0);
-	return 0;
-}
-
 /* With nothing pending, an unknown call is reported rather than ignored;
  * while writes wait for the database the check is left to them. */
 static int call_must_exist(cc_crm *crm, const char *call_id)
@@ -159,7 +153,7 @@ static int call_must_exist(cc_crm *crm, const char *call_id)
 	if (cc_store_pending(crm->store) > 0)
 		return 0;
 	rc = cc_crm__query(crm, "SELECT COUNT(*) FROM calls WHERE call_id = $1",
-			   &p, 1, count_row, &n);
+			   &p, 1, cc_crm__int_row, &n);
 	if (rc < 0)
 		return cc_store__retryable(rc) ? 0 : rc;
 	return n ? 0 : cc__error(CC_ENOTFOUND, CC_ERRCLASS_CRM, "no such call");
@@ -293,57 +287,23 @@ CC_EXTERN(int) cc_crm_call_end(cc_crm *crm, const char *call_id,
 	"department, routing_reason, outcome, language, assigned_agent_id, " \
 	"started_at, ended_at, total_duration_seconds"
 
-static void call_clear(cc_crm_call *c)
-{
-	cc__free(c->id);
-	cc__free(c->customer_id);
-	cc__free(c->customer_phone);
-	cc__free(c->direction);
-	cc__free(c->status);
-	cc__free(c->stage);
-	cc__free(c->department);
-	cc__free(c->routing_reason);
-	cc__free(c->outcome);
-	cc__free(c->language);
-	cc__free(c->agent_id);
-}
-
-static int call_row(const cc_store_value *cols, size_t n, void *ud)
-{
-	cc_crm_call *c = cc_crm__vec_push(ud);
-	int rc = 0;
-	if (!c)
-		return cc__error_nomem();
-	c->id = cc_crm__col_str(cols, n, 0, &rc);
-	c->customer_id = cc_crm__col_str(cols, n, 1, &rc);
-	c->customer_phone = cc_crm__col_str(cols, n, 2, &rc);
-	c->direction = cc_crm__col_str(cols, n, 3, &rc);
-	c->status = cc_crm__col_str(cols, n, 4, &rc);
-	c->stage = cc_crm__col_str(cols, n, 5, &rc);
-	c->department = cc_crm__col_str(cols, n, 6, &rc);
-	c->routing_reason = cc_crm__col_str(cols, n, 7, &rc);
-	c->outcome = cc_crm__col_str(cols, n, 8, &rc);
-	c->language = cc_crm__col_str(cols, n, 9, &rc);
-	c->agent_id = cc_crm__col_str(cols, n, 10, &rc);
-	c->started_at = cc_crm__col_time(cols, n, 11);
-	c->ended_at = cc_crm__col_time(cols, n, 12);
-	c->duration_seconds = cc_crm__col_int(cols, n, 13);
-	return rc;
-}
-
-static void free_calls(cc_crm__vec *v)
-{
-	size_t i;
-	for (i = 0; i < v->count; i++)
-		call_clear(&((cc_crm_call *)v->items)[i]);
-	cc__free(v->items);
-}
+#define F(member, kind) CC_CRM__FIELD(cc_crm_call, member, kind)
+static const cc_crm__field call_fields[] = {
+	F(id, STR),	      F(customer_id, STR), F(customer_phone, STR),
+	F(direction, STR),    F(status, STR),	   F(stage, STR),
+	F(department, STR),   F(routing_reason, STR), F(outcome, STR),
+	F(language, STR),     F(agent_id, STR),	   F(started_at, TIME),
+	F(ended_at, TIME),    F(duration_seconds, I64),
+};
+#undef F
+static const cc_crm__record call_record =
+	CC_CRM__RECORD(cc_crm_call, call_fields);
 
 CC_EXTERN(int) cc_crm_call_get(cc_crm_call **out, cc_crm *crm,
 			       const char *call_id)
 {
-	cc_crm__vec v = { NULL, 0, 0, sizeof(cc_crm_call) };
 	cc_store_value p;
+	void *one;
 	int rc;
 
 	CC__CHECK_NOTNULL(out);
@@ -352,21 +312,11 @@ CC_EXTERN(int) cc_crm_call_get(cc_crm_call **out, cc_crm *crm,
 	if ((rc = check_call_id(call_id)) < 0)
 		return rc;
 	p = cc_store__text(call_id);
-	rc = cc_crm__query(crm,
-			   "SELECT " CALL_COLS " FROM calls WHERE call_id = $1",
-			   &p, 1, call_row, &v);
-	if (rc == 0 && v.count == 0)
-		rc = cc__error(CC_ENOTFOUND, CC_ERRCLASS_CRM, "no such call");
-	if (rc == 0) {
-		*out = cc__malloc(sizeof(**out));
-		if (!*out) {
-			rc = cc__error_nomem();
-		} else {
-			**out = ((cc_crm_call *)v.items)[0];
-			v.count = 0;
-		}
-	}
-	free_calls(&v);
+	rc = cc_crm__select_one(&one, crm, &call_record,
+				"SELECT " CALL_COLS
+				" FROM calls WHERE call_id = $1",
+				&p, 1, "call");
+	*out = one;
 	return rc;
 }
 
@@ -374,11 +324,9 @@ CC_EXTERN(int) cc_crm_call_search(cc_crm_call_list **out, cc_crm *crm,
 				const cc_crm_call_filter *f)
 {
 	static const cc_crm_call_filter none = CC_CRM_CALL_FILTER_INIT;
-	cc_crm__vec v = { NULL, 0, 0, sizeof(cc_crm_call) };
-	cc_buf sql = CC_BUF_INIT;
-	cc_store_value p[8];
-	char phone[20], from[CC_STORE__TIME_MAX], to[CC_STORE__TIME_MAX];
-	size_t n = 0, limit;
+	cc_crm__where w;
+	void *items = NULL;
+	size_t count = 0;
 	int rc;
 
 	CC__CHECK_NOTNULL(out);
@@ -396,82 +344,41 @@ CC_EXTERN(int) cc_crm_call_search(cc_crm_call_list **out, cc_crm *crm,
 	if (f->status && !cc_crm__one_of(f->status, call_statuses))
 		return cc__error(CC_EINVAL, CC_ERRCLASS_CRM,
 				 "unknown call status");
-	/* Only fixed fragments and placeholders go into the SQL text. */
-	cc__buf_puts(&sql, "SELECT " CALL_COLS " FROM calls WHERE 1 = 1");
+	cc_crm__where_init(&w, "SELECT " CALL_COLS " FROM calls");
 	if (f->active_only)
-		cc__buf_puts(&sql, " AND ended_at IS NULL");
-	if (f->customer) {
-		if (strncmp(f->customer, "CUST_", 5) == 0) {
-			p[n++] = cc_store__text(f->customer);
-			cc__buf_printf(&sql, " AND customer_id = $%zu", n);
-		} else {
-			rc = cc_crm__phone(phone, crm, f->customer);
-			if (rc < 0)
-				goto done;
-			p[n++] = cc_store__text(phone);
-			cc__buf_printf(&sql, " AND customer_phone = $%zu", n);
-		}
+		cc__buf_puts(&w.sql, " AND ended_at IS NULL");
+	rc = cc_crm__where_customer(&w, crm, f->customer);
+	cc_crm__where_eq(&w, "department", f->department);
+	cc_crm__where_eq(&w, "status", f->status);
+	cc_crm__where_between(&w, "started_at", f->from, f->to);
+	if (rc == 0)
+		rc = cc_crm__where_page(&w, "started_at DESC, call_id",
+					f->limit, f->offset);
+	if (rc == 0)
+		rc = cc_crm__select_all(&items, &count, crm, &call_record,
+					w.sql.ptr, w.p, w.n);
+	cc_crm__where_dispose(&w);
+	if (rc == 0 && !(*out = cc__calloc(1, sizeof(**out)))) {
+		cc_crm__records_free(&call_record, items, count);
+		rc = cc__error_nomem();
 	}
-	if (f->department) {
-		p[n++] = cc_store__text(f->department);
-		cc__buf_printf(&sql, " AND department = $%zu", n);
-	}
-	if (f->status) {
-		p[n++] = cc_store__text(f->status);
-		cc__buf_printf(&sql, " AND status = $%zu", n);
-	}
-	if (f->from) {
-		p[n++] = cc_crm__time(from, f->from);
-		cc__buf_printf(&sql, " AND started_at >= $%zu", n);
-	}
-	if (f->to) {
-		p[n++] = cc_crm__time(to, f->to);
-		cc__buf_printf(&sql, " AND started_at < $%zu", n);
-	}
-	limit = f->limit ? (f->limit > 1000 ? 1000 : f->limit) : 50;
-	p[n++] = cc_store__int((int64_t)limit);
-	p[n++] = cc_store__int((int64_t)f->offset);
-	if (cc__buf_printf(&sql,
-			   " ORDER BY started_at DESC, call_id "
-			   "LIMIT $%zu OFFSET $%zu",
-			   n - 1, n) < 0) {
-		rc = CC_ENOMEM;
-		goto done;
-	}
-	rc = cc_crm__query(crm, sql.ptr, p, n, call_row, &v);
-	if (rc == 0) {
-		*out = cc__calloc(1, sizeof(**out));
-		if (!*out) {
-			rc = cc__error_nomem();
-		} else {
-			(*out)->count = v.count;
-			(*out)->items = v.items;
-			v.items = NULL;
-			v.count = 0;
-		}
-	}
-done:
-	free_calls(&v);
-	cc_buf_dispose(&sql);
-	return rc;
+	if (rc < 0)
+		return rc;
+	(*out)->count = count;
+	(*out)->items = items;
+	return 0;
 }
 
 CC_EXTERN(void) cc_crm_call_free(cc_crm_call *call)
 {
-	if (!call)
-		return;
-	call_clear(call);
-	cc__free(call);
+	cc_crm__records_free(&call_record, call, call ? 1 : 0);
 }
 
 CC_EXTERN(void) cc_crm_call_list_free(cc_crm_call_list *list)
 {
-	size_t i;
 	if (!list)
 		return;
-	for (i = 0; i < list->count; i++)
-		call_clear(&list->items[i]);
-	cc__free(list->items);
+	cc_crm__records_free(&call_record, list->items, list->count);
 	cc__free(list);
 }
 
@@ -493,7 +400,7 @@ static int append_next(cc_store_conn *c, void *ud)
 	int rc = cc_store__exec(c,
 				"SELECT COALESCE(MAX(seq), 0) FROM "
 				"call_transcripts WHERE call_id = $1",
-				t->p, 1, count_row, &max, NULL);
+				t->p, 1, cc_crm__int_row, &max, NULL);
 	if (rc < 0)
 		return rc;
 	t->p[1] = cc_store__int(max + 1);
@@ -535,25 +442,21 @@ CC_EXTERN(int) cc_crm_transcript_append(cc_crm *crm, const char *call_id,
 	return cc_store__submit_one(crm->store, append_sql, t.p, 6, NULL);
 }
 
-static int turn_row(const cc_store_value *cols, size_t n, void *ud)
-{
-	cc_crm_turn *t = cc_crm__vec_push(ud);
-	int rc = 0;
-	if (!t)
-		return cc__error_nomem();
-	t->seq = cc_crm__col_int(cols, n, 0);
-	t->speaker = cc_crm__col_str(cols, n, 1, &rc);
-	t->text = cc_crm__col_str(cols, n, 2, &rc);
-	t->language = cc_crm__col_str(cols, n, 3, &rc);
-	t->at = cc_crm__col_time(cols, n, 4);
-	return rc;
-}
+#define F(member, kind) CC_CRM__FIELD(cc_crm_turn, member, kind)
+static const cc_crm__field turn_fields[] = {
+	F(seq, I64), F(speaker, STR), F(text, STR), F(language, STR),
+	F(at, TIME),
+};
+#undef F
+static const cc_crm__record turn_record =
+	CC_CRM__RECORD(cc_crm_turn, turn_fields);
 
 CC_EXTERN(int) cc_crm_transcript_get(cc_crm_transcript **out, cc_crm *crm,
 				     const char *call_id)
 {
-	cc_crm__vec v = { NULL, 0, 0, sizeof(cc_crm_turn) };
 	cc_store_value p;
+	void *items = NULL;
+	size_t count = 0;
 	int rc;
 
 	CC__CHECK_NOTNULL(out);
@@ -562,44 +465,26 @@ CC_EXTERN(int) cc_crm_transcript_get(cc_crm_transcript **out, cc_crm *crm,
 	if ((rc = check_call_id(call_id)) < 0)
 		return rc;
 	p = cc_store__text(call_id);
-	rc = cc_crm__query(crm,
-			   "SELECT seq, speaker, content, language, created_at "
-			   "FROM call_transcripts WHERE call_id = $1 "
-			   "ORDER BY seq",
-			   &p, 1, turn_row, &v);
-	if (rc == 0) {
-		*out = cc__calloc(1, sizeof(**out));
-		if (!*out)
-			rc = cc__error_nomem();
+	rc = cc_crm__select_all(&items, &count, crm, &turn_record,
+				"SELECT seq, speaker, content, language, "
+				"created_at FROM call_transcripts "
+				"WHERE call_id = $1 ORDER BY seq",
+				&p, 1);
+	if (rc == 0 && !(*out = cc__calloc(1, sizeof(**out)))) {
+		cc_crm__records_free(&turn_record, items, count);
+		rc = cc__error_nomem();
 	}
-	if (rc == 0) {
-		(*out)->count = v.count;
-		(*out)->items = v.items;
-		return 0;
-	}
-	{
-		size_t i;
-		for (i = 0; i < v.count; i++) {
-			cc_crm_turn *t = &((cc_crm_turn *)v.items)[i];
-			cc__free(t->speaker);
-			cc__free(t->text);
-			cc__free(t->language);
-		}
-		cc__free(v.items);
-	}
-	return rc;
+	if (rc < 0)
+		return rc;
+	(*out)->count = count;
+	(*out)->items = items;
+	return 0;
 }
 
 CC_EXTERN(void) cc_crm_transcript_free(cc_crm_transcript *t)
 {
-	size_t i;
 	if (!t)
 		return;
-	for (i = 0; i < t->count; i++) {
-		cc__free(t->items[i].speaker);
-		cc__free(t->items[i].text);
-		cc__free(t->items[i].language);
-	}
-	cc__free(t->items);
+	cc_crm__records_free(&turn_record, t->items, t->count);
 	cc__free(t);
 }

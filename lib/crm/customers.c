@@ -112,16 +112,6 @@ int cc_crm__customer_upsert_batch(cc_store__batch *b, cc_crm *crm,
 	return rc;
 }
 
-static int id_row(const cc_store_value *cols, size_t n, void *ud)
-{
-	if (n > 0 && cols[0].type == CC_STORE_TEXT &&
-	    cols[0].len < CC_CRM_ID_MAX) {
-		memcpy(ud, cols[0].text, cols[0].len);
-		((char *)ud)[cols[0].len] = '\0';
-	}
-	return 0;
-}
-
 CC_EXTERN(int) cc_crm_customer_upsert(char id_out[CC_CRM_ID_MAX], cc_crm *crm,
 				      const cc_crm_customer_input *in)
 {
@@ -149,53 +139,22 @@ CC_EXTERN(int) cc_crm_customer_upsert(char id_out[CC_CRM_ID_MAX], cc_crm *crm,
 	return cc_crm__query(crm,
 			     "SELECT customer_id FROM customers "
 			     "WHERE phone = $1",
-			     &p, 1, id_row, id_out);
+			     &p, 1, cc_crm__id_row, id_out);
 }
 
 /* ---- reading ---------------------------------------------------------- */
 
-static void customer_clear(cc_crm_customer *c)
-{
-	cc__free(c->id);
-	cc__free(c->phone);
-	cc__free(c->name);
-	cc__free(c->email);
-	cc__free(c->tier);
-	cc__free(c->language);
-	cc__free(c->notes);
-}
-
-static int customer_row(const cc_store_value *cols, size_t n, void *ud)
-{
-	cc_crm__vec *v = ud;
-	cc_crm_customer *c = cc_crm__vec_push(v);
-	int rc = 0;
-	if (!c)
-		return cc__error_nomem();
-	c->id = cc_crm__col_str(cols, n, 0, &rc);
-	c->phone = cc_crm__col_str(cols, n, 1, &rc);
-	c->name = cc_crm__col_str(cols, n, 2, &rc);
-	c->email = cc_crm__col_str(cols, n, 3, &rc);
-	c->tier = cc_crm__col_str(cols, n, 4, &rc);
-	c->vip = (int)cc_crm__col_int(cols, n, 5);
-	c->language = cc_crm__col_str(cols, n, 6, &rc);
-	c->notes = cc_crm__col_str(cols, n, 7, &rc);
-	c->total_calls = cc_crm__col_int(cols, n, 8);
-	c->total_tickets = cc_crm__col_int(cols, n, 9);
-	c->last_interaction = cc_crm__col_time(cols, n, 10);
-	c->created_at = cc_crm__col_time(cols, n, 11);
-	c->updated_at = cc_crm__col_time(cols, n, 12);
-	c->erased_at = cc_crm__col_time(cols, n, 13);
-	return rc;
-}
-
-static void vec_free_customers(cc_crm__vec *v)
-{
-	size_t i;
-	for (i = 0; i < v->count; i++)
-		customer_clear(&((cc_crm_customer *)v->items)[i]);
-	cc__free(v->items);
-}
+#define F(member, kind) CC_CRM__FIELD(cc_crm_customer, member, kind)
+static const cc_crm__field customer_fields[] = {
+	F(id, STR),	       F(phone, STR),	       F(name, STR),
+	F(email, STR),	       F(tier, STR),	       F(vip, INT),
+	F(language, STR),      F(notes, STR),	       F(total_calls, I64),
+	F(total_tickets, I64), F(last_interaction, TIME), F(created_at, TIME),
+	F(updated_at, TIME),   F(erased_at, TIME),
+};
+#undef F
+static const cc_crm__record customer_record =
+	CC_CRM__RECORD(cc_crm_customer, customer_fields);
 
 /* Resolves an ID or a phone to the WHERE parameter. */
 static int customer_key(cc_crm *crm, const char *key, char phone[20],
@@ -218,34 +177,24 @@ int cc_crm__customer_fetch(cc_crm_customer **out, cc_crm *crm,
 int cc_crm__customer_fetch(cc_crm_customer **out, cc_crm *crm,
 			   const char *key)
 {
-	cc_crm__vec v = { NULL, 0, 0, sizeof(cc_crm_customer) };
 	const char *column;
 	char phone[20];
 	cc_store_value p;
+	void *one;
 	int rc;
 
 	rc = customer_key(crm, key, phone, &column);
 	if (rc < 0)
 		return rc;
 	p = cc_store__text(column[0] == 'c' ? key : phone);
-	rc = cc_crm__query(crm,
-			   column[0] == 'c'
-				   ? "SELECT " CUSTOMER_COLS " FROM customers "
-				     "WHERE customer_id = $1"
-				   : "SELECT " CUSTOMER_COLS " FROM customers "
-				     "WHERE phone = $1",
-			   &p, 1, customer_row, &v);
-	if (rc == 0 && v.count == 0)
-		rc = cc__error(CC_ENOTFOUND, CC_ERRCLASS_CRM,
-			       "no such customer");
-	if (rc == 0) {
-		*out = cc__malloc(sizeof(**out));
-		if (!*out)
-			rc = cc__error_nomem();
-		else
-			**out = ((cc_crm_customer *)v.items)[0], v.count = 0;
-	}
-	vec_free_customers(&v);
+	rc = cc_crm__select_one(&one, crm, &customer_record,
+				column[0] == 'c'
+					? "SELECT " CUSTOMER_COLS " FROM "
+					  "customers WHERE customer_id = $1"
+					: "SELECT " CUSTOMER_COLS " FROM "
+					  "customers WHERE phone = $1",
+				&p, 1, "customer");
+	*out = one;
 	return rc;
 }
 
@@ -259,25 +208,18 @@ CC_EXTERN(int) cc_crm_customer_get(cc_crm_customer **out, cc_crm *crm,
 	return cc_crm__customer_fetch(out, crm, key);
 }
 
-static void like_escape(cc_buf *out, const char *s, size_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++) {
-		if (s[i] == '%' || s[i] == '_' || s[i] == '\\')
-			cc__buf_putc(out, '\\');
-		cc__buf_putc(out, s[i]);
-	}
-}
-
 CC_EXTERN(int) cc_crm_customer_search(cc_crm_customer_list **out, cc_crm *crm,
 				      const char *query, size_t limit,
 				      size_t offset)
 {
-	cc_crm__vec v = { NULL, 0, 0, sizeof(cc_crm_customer) };
+	void *items = NULL;
+	size_t count = 0;
 	cc_buf pattern = CC_BUF_INIT, key = CC_BUF_INIT, dyn = CC_BUF_INIT;
 	cc_buf words[6] = { CC_BUF_INIT, CC_BUF_INIT, CC_BUF_INIT,
 			    CC_BUF_INIT, CC_BUF_INIT, CC_BUF_INIT };
 	cc_store_value p[3], wp[9];
+	const cc_store_value *params = p;
+	size_t np = 3;
 	char phone[20];
 	const char *sql;
 	size_t i;
@@ -301,7 +243,8 @@ CC_EXTERN(int) cc_crm_customer_search(cc_crm_customer_list **out, cc_crm *crm,
 	if (!*query) {
 		sql = "SELECT " CUSTOMER_COLS " FROM customers "
 		      "ORDER BY created_at DESC, customer_id LIMIT $1 OFFSET $2";
-		p[0] = cc_store__null();
+		params = p + 1;
+		np = 2;
 	} else if (cc_crm__looks_like_phone(query) &&
 		   cc_crm__phone(phone, crm, query) == 0) {
 		sql = "SELECT " CUSTOMER_COLS " FROM customers "
@@ -330,7 +273,7 @@ CC_EXTERN(int) cc_crm_customer_search(cc_crm_customer_list **out, cc_crm *crm,
 				end++;
 			if (end > at) {
 				cc__buf_puts(&words[nw], "% ");
-				like_escape(&words[nw], key.ptr + at, end - at);
+				cc_crm__like_escape(&words[nw], key.ptr + at, end - at);
 				cc__buf_putc(&words[nw], '%');
 				wp[nw] = cc_store__text(words[nw].ptr);
 				cc__buf_printf(&dyn,
@@ -341,14 +284,7 @@ CC_EXTERN(int) cc_crm_customer_search(cc_crm_customer_list **out, cc_crm *crm,
 			}
 			at = end + 1;
 		}
-		cc__buf_putc(&pattern, '%');
-		for (i = 0; query[i]; i++) {
-			char ch = query[i];
-			if (ch >= 'A' && ch <= 'Z')
-				ch = (char)(ch + 32);
-			like_escape(&pattern, &ch, 1);
-		}
-		cc__buf_putc(&pattern, '%');
+		cc_crm__like_anywhere(&pattern, query);
 		wp[nw] = cc_store__text(pattern.ptr);
 		wp[nw + 1] = p[1];
 		wp[nw + 2] = p[2];
@@ -361,25 +297,21 @@ CC_EXTERN(int) cc_crm_customer_search(cc_crm_customer_list **out, cc_crm *crm,
 			rc = CC_ENOMEM;
 			goto done;
 		}
-		rc = cc_crm__query(crm, dyn.ptr, wp, nw + 3, customer_row, &v);
-		goto listed;
+		sql = dyn.ptr;
+		params = wp;
+		np = nw + 3;
 	}
-	rc = cc_crm__query(crm, sql, p[0].type == CC_STORE_NULL ? p + 1 : p,
-			   p[0].type == CC_STORE_NULL ? 2 : 3, customer_row, &v);
-listed:
+	rc = cc_crm__select_all(&items, &count, crm, &customer_record, sql,
+				params, np);
+	if (rc == 0 && !(*out = cc__calloc(1, sizeof(**out)))) {
+		cc_crm__records_free(&customer_record, items, count);
+		rc = cc__error_nomem();
+	}
 	if (rc == 0) {
-		*out = cc__calloc(1, sizeof(**out));
-		if (!*out) {
-			rc = cc__error_nomem();
-		} else {
-			(*out)->count = v.count;
-			(*out)->items = v.items;
-			v.items = NULL;
-			v.count = 0;
-		}
+		(*out)->count = count;
+		(*out)->items = items;
 	}
 done:
-	vec_free_customers(&v);
 	cc_buf_dispose(&pattern);
 	cc_buf_dispose(&key);
 	cc_buf_dispose(&dyn);
@@ -390,20 +322,14 @@ done:
 
 CC_EXTERN(void) cc_crm_customer_free(cc_crm_customer *c)
 {
-	if (!c)
-		return;
-	customer_clear(c);
-	cc__free(c);
+	cc_crm__records_free(&customer_record, c, c ? 1 : 0);
 }
 
 CC_EXTERN(void) cc_crm_customer_list_free(cc_crm_customer_list *list)
 {
-	size_t i;
 	if (!list)
 		return;
-	for (i = 0; i < list->count; i++)
-		customer_clear(&list->items[i]);
-	cc__free(list->items);
+	cc_crm__records_free(&customer_record, list->items, list->count);
 	cc__free(list);
 }
 

@@ -60,16 +60,6 @@ static int check_who(const char *who)
 	return cc_crm__text(who, 64, "who");
 }
 
-static int id_row(const cc_store_value *cols, size_t n, void *ud)
-{
-	if (n > 0 && cols[0].type == CC_STORE_TEXT &&
-	    cols[0].len < CC_CRM_ID_MAX) {
-		memcpy(ud, cols[0].text, cols[0].len);
-		((char *)ud)[cols[0].len] = '\0';
-	}
-	return 0;
-}
-
 CC_EXTERN(int) cc_crm_ticket_create(char id_out[CC_CRM_ID_MAX], cc_crm *crm,
 				    const cc_crm_ticket_input *in)
 {
@@ -184,7 +174,7 @@ CC_EXTERN(int) cc_crm_ticket_create(char id_out[CC_CRM_ID_MAX], cc_crm *crm,
 		rc = cc_crm__query(crm,
 				   "SELECT ticket_id FROM tickets "
 				   "WHERE idempotency_key = $1",
-				   &k, 1, id_row, id_out);
+				   &k, 1, cc_crm__id_row, id_out);
 	}
 	return rc;
 fail:
@@ -299,12 +289,6 @@ static int set_status_tx(cc_store_conn *c, void *ud)
 	return write_status(c, ch, ch->status);
 }
 
-static int count_row(const cc_store_value *cols, size_t n, void *ud)
-{
-	*(int64_t *)ud = cc_crm__col_int(cols, n, 0);
-	return 0;
-}
-
 static int assign_tx(cc_store_conn *c, void *ud)
 {
 	change *ch = ud;
@@ -323,7 +307,7 @@ static int assign_tx(cc_store_conn *c, void *ud)
 		rc = cc_store__exec(c,
 				    "SELECT COUNT(*) FROM agents "
 				    "WHERE agent_id = $1",
-				    p, 1, count_row, &agents, NULL);
+				    p, 1, cc_crm__int_row, &agents, NULL);
 		if (rc < 0)
 			return rc;
 		if (agents == 0)
@@ -470,63 +454,24 @@ CC_EXTERN(int) cc_crm_ticket_add_note(cc_crm *crm, const char *ticket_id,
 	"priority, assigned_to, notes, created_at, updated_at, assigned_at, " \
 	"resolved_at, closed_at"
 
-static void ticket_clear(cc_crm_ticket *t)
-{
-	cc__free(t->id);
-	cc__free(t->call_id);
-	cc__free(t->customer_id);
-	cc__free(t->customer_name);
-	cc__free(t->customer_phone);
-	cc__free(t->customer_email);
-	cc__free(t->subject);
-	cc__free(t->description);
-	cc__free(t->department);
-	cc__free(t->status);
-	cc__free(t->priority);
-	cc__free(t->assigned_to);
-	cc__free(t->notes);
-}
-
-static int ticket_row(const cc_store_value *cols, size_t n, void *ud)
-{
-	cc_crm_ticket *t = cc_crm__vec_push(ud);
-	int rc = 0;
-	if (!t)
-		return cc__error_nomem();
-	t->id = cc_crm__col_str(cols, n, 0, &rc);
-	t->call_id = cc_crm__col_str(cols, n, 1, &rc);
-	t->customer_id = cc_crm__col_str(cols, n, 2, &rc);
-	t->customer_name = cc_crm__col_str(cols, n, 3, &rc);
-	t->customer_phone = cc_crm__col_str(cols, n, 4, &rc);
-	t->customer_email = cc_crm__col_str(cols, n, 5, &rc);
-	t->subject = cc_crm__col_str(cols, n, 6, &rc);
-	t->description = cc_crm__col_str(cols, n, 7, &rc);
-	t->department = cc_crm__col_str(cols, n, 8, &rc);
-	t->status = cc_crm__col_str(cols, n, 9, &rc);
-	t->priority = cc_crm__col_str(cols, n, 10, &rc);
-	t->assigned_to = cc_crm__col_str(cols, n, 11, &rc);
-	t->notes = cc_crm__col_str(cols, n, 12, &rc);
-	t->created_at = cc_crm__col_time(cols, n, 13);
-	t->updated_at = cc_crm__col_time(cols, n, 14);
-	t->assigned_at = cc_crm__col_time(cols, n, 15);
-	t->resolved_at = cc_crm__col_time(cols, n, 16);
-	t->closed_at = cc_crm__col_time(cols, n, 17);
-	return rc;
-}
-
-static void free_tickets(cc_crm__vec *v)
-{
-	size_t i;
-	for (i = 0; i < v->count; i++)
-		ticket_clear(&((cc_crm_ticket *)v->items)[i]);
-	cc__free(v->items);
-}
+#define F(member, kind) CC_CRM__FIELD(cc_crm_ticket, member, kind)
+static const cc_crm__field ticket_fields[] = {
+	F(id, STR),	       F(call_id, STR),	      F(customer_id, STR),
+	F(customer_name, STR), F(customer_phone, STR), F(customer_email, STR),
+	F(subject, STR),       F(description, STR),   F(department, STR),
+	F(status, STR),	       F(priority, STR),      F(assigned_to, STR),
+	F(notes, STR),	       F(created_at, TIME),   F(updated_at, TIME),
+	F(assigned_at, TIME),  F(resolved_at, TIME),  F(closed_at, TIME),
+};
+#undef F
+static const cc_crm__record ticket_record =
+	CC_CRM__RECORD(cc_crm_ticket, ticket_fields);
 
 CC_EXTERN(int) cc_crm_ticket_get(cc_crm_ticket **out, cc_crm *crm,
 				 const char *ticket_id)
 {
-	cc_crm__vec v = { NULL, 0, 0, sizeof(cc_crm_ticket) };
 	cc_store_value p;
+	void *one;
 	int rc;
 
 	CC__CHECK_NOTNULL(out);
@@ -535,51 +480,22 @@ CC_EXTERN(int) cc_crm_ticket_get(cc_crm_ticket **out, cc_crm *crm,
 	if ((rc = check_ticket_id(ticket_id)) < 0)
 		return rc;
 	p = cc_store__text(ticket_id);
-	rc = cc_crm__query(crm,
-			   "SELECT " TICKET_COLS
-			   " FROM tickets WHERE ticket_id = $1",
-			   &p, 1, ticket_row, &v);
-	if (rc == 0 && v.count == 0)
-		rc = cc__error(CC_ENOTFOUND, CC_ERRCLASS_CRM,
-			       "no such ticket");
-	if (rc == 0) {
-		*out = cc__malloc(sizeof(**out));
-		if (!*out) {
-			rc = cc__error_nomem();
-		} else {
-			**out = ((cc_crm_ticket *)v.items)[0];
-			v.count = 0;
-		}
-	}
-	free_tickets(&v);
+	rc = cc_crm__select_one(&one, crm, &ticket_record,
+				"SELECT " TICKET_COLS
+				" FROM tickets WHERE ticket_id = $1",
+				&p, 1, "ticket");
+	*out = one;
 	return rc;
-}
-
-/* Appends a LIKE pattern matching @text anywhere, lower-cased, escaped. */
-static int like_pattern(cc_buf *out, const char *text)
-{
-	size_t i;
-	cc__buf_putc(out, '%');
-	for (i = 0; text[i]; i++) {
-		char ch = text[i];
-		if (ch == '%' || ch == '_' || ch == '\\')
-			cc__buf_putc(out, '\\');
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch + 32);
-		cc__buf_putc(out, ch);
-	}
-	return cc__buf_putc(out, '%');
 }
 
 CC_EXTERN(int) cc_crm_ticket_search(cc_crm_ticket_list **out, cc_crm *crm,
 				    const cc_crm_ticket_filter *f)
 {
 	static const cc_crm_ticket_filter none = CC_CRM_TICKET_FILTER_INIT;
-	cc_crm__vec v = { NULL, 0, 0, sizeof(cc_crm_ticket) };
-	cc_buf sql = CC_BUF_INIT, pattern = CC_BUF_INIT;
-	cc_store_value p[12];
-	char phone[20], from[CC_STORE__TIME_MAX], to[CC_STORE__TIME_MAX];
-	size_t n = 0, limit;
+	cc_buf pattern = CC_BUF_INIT;
+	cc_crm__where w;
+	void *items = NULL;
+	size_t count = 0;
 	int rc;
 
 	CC__CHECK_NOTNULL(out);
@@ -605,119 +521,66 @@ CC_EXTERN(int) cc_crm_ticket_search(cc_crm_ticket_list **out, cc_crm *crm,
 	    (rc = cc_crm__text(f->text, 400, "text")) < 0)
 		return rc;
 
-	/* Only fixed fragments and placeholders go into the SQL text. */
-	cc__buf_puts(&sql, "SELECT " TICKET_COLS " FROM tickets WHERE 1 = 1");
-	if (f->status && strcmp(f->status, "active") == 0) {
-		cc__buf_puts(&sql, " AND status IN ('open', 'in_progress', "
-				   "'pending')");
-	} else if (f->status) {
-		p[n++] = cc_store__text(f->status);
-		cc__buf_printf(&sql, " AND status = $%zu", n);
-	}
-	if (f->department) {
-		p[n++] = cc_store__text(f->department);
-		cc__buf_printf(&sql, " AND department = $%zu", n);
-	}
-	if (f->priority) {
-		p[n++] = cc_store__text(f->priority);
-		cc__buf_printf(&sql, " AND priority = $%zu", n);
-	}
-	if (f->customer) {
-		if (strncmp(f->customer, "CUST_", 5) == 0) {
-			p[n++] = cc_store__text(f->customer);
-			cc__buf_printf(&sql, " AND customer_id = $%zu", n);
-		} else {
-			rc = cc_crm__phone(phone, crm, f->customer);
-			if (rc < 0)
-				goto done;
-			p[n++] = cc_store__text(phone);
-			cc__buf_printf(&sql, " AND customer_phone = $%zu", n);
-		}
-	}
-	if (f->assigned_to && !*f->assigned_to) {
-		cc__buf_puts(&sql, " AND assigned_to IS NULL");
-	} else if (f->assigned_to) {
-		p[n++] = cc_store__text(f->assigned_to);
-		cc__buf_printf(&sql, " AND assigned_to = $%zu", n);
-	}
-	if (f->text && *f->text) {
-		if (like_pattern(&pattern, f->text) < 0) {
+	cc_crm__where_init(&w, "SELECT " TICKET_COLS " FROM tickets");
+	if (f->status && strcmp(f->status, "active") == 0)
+		cc__buf_puts(&w.sql, " AND status IN ('open', 'in_progress', "
+				     "'pending')");
+	else
+		cc_crm__where_eq(&w, "status", f->status);
+	cc_crm__where_eq(&w, "department", f->department);
+	cc_crm__where_eq(&w, "priority", f->priority);
+	rc = cc_crm__where_customer(&w, crm, f->customer);
+	if (f->assigned_to && !*f->assigned_to)
+		cc__buf_puts(&w.sql, " AND assigned_to IS NULL");
+	else
+		cc_crm__where_eq(&w, "assigned_to", f->assigned_to);
+	if (rc == 0 && f->text && *f->text) {
+		if (cc_crm__like_anywhere(&pattern, f->text) < 0) {
 			rc = CC_ENOMEM;
-			goto done;
-		}
-		p[n++] = cc_store__text(pattern.ptr);
-		cc__buf_printf(&sql,
-			       " AND (lower(subject) LIKE $%zu ESCAPE '\\' OR "
-			       "lower(description) LIKE $%zu ESCAPE '\\')",
-			       n, n);
-	}
-	if (f->from) {
-		p[n++] = cc_crm__time(from, f->from);
-		cc__buf_printf(&sql, " AND created_at >= $%zu", n);
-	}
-	if (f->to) {
-		p[n++] = cc_crm__time(to, f->to);
-		cc__buf_printf(&sql, " AND created_at < $%zu", n);
-	}
-	limit = f->limit ? (f->limit > 1000 ? 1000 : f->limit) : 50;
-	p[n++] = cc_store__int((int64_t)limit);
-	p[n++] = cc_store__int((int64_t)f->offset);
-	if (cc__buf_printf(&sql,
-			   " ORDER BY created_at DESC, ticket_id "
-			   "LIMIT $%zu OFFSET $%zu",
-			   n - 1, n) < 0) {
-		rc = CC_ENOMEM;
-		goto done;
-	}
-	rc = cc_crm__query(crm, sql.ptr, p, n, ticket_row, &v);
-	if (rc == 0) {
-		*out = cc__calloc(1, sizeof(**out));
-		if (!*out) {
-			rc = cc__error_nomem();
 		} else {
-			(*out)->count = v.count;
-			(*out)->items = v.items;
-			v.items = NULL;
-			v.count = 0;
+			w.p[w.n++] = cc_store__text(pattern.ptr);
+			cc__buf_printf(&w.sql,
+				       " AND (lower(subject) LIKE $%zu ESCAPE "
+				       "'\\' OR lower(description) LIKE $%zu "
+				       "ESCAPE '\\')",
+				       w.n, w.n);
 		}
 	}
-done:
-	free_tickets(&v);
-	cc_buf_dispose(&sql);
+	cc_crm__where_between(&w, "created_at", f->from, f->to);
+	if (rc == 0)
+		rc = cc_crm__where_page(&w, "created_at DESC, ticket_id",
+					f->limit, f->offset);
+	if (rc == 0)
+		rc = cc_crm__select_all(&items, &count, crm, &ticket_record,
+					w.sql.ptr, w.p, w.n);
+	cc_crm__where_dispose(&w);
 	cc_buf_dispose(&pattern);
-	return rc;
+	if (rc == 0 && !(*out = cc__calloc(1, sizeof(**out)))) {
+		cc_crm__records_free(&ticket_record, items, count);
+		rc = cc__error_nomem();
+	}
+	if (rc < 0)
+		return rc;
+	(*out)->count = count;
+	(*out)->items = items;
+	return 0;
 }
 
-static void change_clear(cc_crm_ticket_change *c)
-{
-	cc__free(c->action);
-	cc__free(c->old_value);
-	cc__free(c->new_value);
-	cc__free(c->changed_by);
-	cc__free(c->reason);
-}
-
-static int change_row(const cc_store_value *cols, size_t n, void *ud)
-{
-	cc_crm_ticket_change *c = cc_crm__vec_push(ud);
-	int rc = 0;
-	if (!c)
-		return cc__error_nomem();
-	c->action = cc_crm__col_str(cols, n, 0, &rc);
-	c->old_value = cc_crm__col_str(cols, n, 1, &rc);
-	c->new_value = cc_crm__col_str(cols, n, 2, &rc);
-	c->changed_by = cc_crm__col_str(cols, n, 3, &rc);
-	c->reason = cc_crm__col_str(cols, n, 4, &rc);
-	c->at = cc_crm__col_time(cols, n, 5);
-	return rc;
-}
+#define F(member, kind) CC_CRM__FIELD(cc_crm_ticket_change, member, kind)
+static const cc_crm__field change_fields[] = {
+	F(action, STR),	    F(old_value, STR), F(new_value, STR),
+	F(changed_by, STR), F(reason, STR),    F(at, TIME),
+};
+#undef F
+static const cc_crm__record change_record =
+	CC_CRM__RECORD(cc_crm_ticket_change, change_fields);
 
 CC_EXTERN(int) cc_crm_ticket_history_get(cc_crm_ticket_history **out,
 					 cc_crm *crm, const char *ticket_id)
 {
-	cc_crm__vec v = { NULL, 0, 0, sizeof(cc_crm_ticket_change) };
 	cc_store_value p;
-	size_t i;
+	void *items = NULL;
+	size_t count = 0;
 	int rc;
 
 	CC__CHECK_NOTNULL(out);
@@ -726,53 +589,40 @@ CC_EXTERN(int) cc_crm_ticket_history_get(cc_crm_ticket_history **out,
 	if ((rc = check_ticket_id(ticket_id)) < 0)
 		return rc;
 	p = cc_store__text(ticket_id);
-	rc = cc_crm__query(crm,
-			   "SELECT action, old_value, new_value, changed_by, "
-			   "change_reason, changed_at FROM tickets_history "
-			   "WHERE ticket_id = $1 ORDER BY changed_at, "
-			   "history_id",
-			   &p, 1, change_row, &v);
-	if (rc == 0) {
-		*out = cc__calloc(1, sizeof(**out));
-		if (*out) {
-			(*out)->count = v.count;
-			(*out)->items = v.items;
-			return 0;
-		}
+	rc = cc_crm__select_all(&items, &count, crm, &change_record,
+				"SELECT action, old_value, new_value, "
+				"changed_by, change_reason, changed_at FROM "
+				"tickets_history WHERE ticket_id = $1 "
+				"ORDER BY changed_at, history_id",
+				&p, 1);
+	if (rc == 0 && !(*out = cc__calloc(1, sizeof(**out)))) {
+		cc_crm__records_free(&change_record, items, count);
 		rc = cc__error_nomem();
 	}
-	for (i = 0; i < v.count; i++)
-		change_clear(&((cc_crm_ticket_change *)v.items)[i]);
-	cc__free(v.items);
-	return rc;
+	if (rc < 0)
+		return rc;
+	(*out)->count = count;
+	(*out)->items = items;
+	return 0;
 }
 
 CC_EXTERN(void) cc_crm_ticket_free(cc_crm_ticket *t)
 {
-	if (!t)
-		return;
-	ticket_clear(t);
-	cc__free(t);
+	cc_crm__records_free(&ticket_record, t, t ? 1 : 0);
 }
 
 CC_EXTERN(void) cc_crm_ticket_list_free(cc_crm_ticket_list *list)
 {
-	size_t i;
 	if (!list)
 		return;
-	for (i = 0; i < list->count; i++)
-		ticket_clear(&list->items[i]);
-	cc__free(list->items);
+	cc_crm__records_free(&ticket_record, list->items, list->count);
 	cc__free(list);
 }
 
 CC_EXTERN(void) cc_crm_ticket_history_free(cc_crm_ticket_history *h)
 {
-	size_t i;
 	if (!h)
 		return;
-	for (i = 0; i < h->count; i++)
-		change_clear(&h->items[i]);
-	cc__free(h->items);
+	cc_crm__records_free(&change_record, h->items, h->count);
 	cc__free(h);
 }
