@@ -303,3 +303,27 @@ bool cc_session__wants_agent(const char *key, size_t len)
 	}
 	return false;
 }
+
+/* A short request for a person: an agent word, and either nothing else or
+ * a request word with it ("agent please", "أبي أكلم موظف").  A name that
+ * happens to be such a word ("Agnes Person") is not one. */
+bool cc_session__asks_for_person(const char *key, size_t len)
+{
+	static const word ask[] = {
+		W("please"), W("talk"), W("speak"), W("want"), W("need"), W("connect"),
+		W("transfer"), W("put"), W("can"), W("could"), W("let"), W("give"),
+		W("get"), W("real"), W("ابي"), W("ابغي"), W("ابغا"), W("بدي"), W("اريد"),
+		W("عايز"), W("عاوز"), W("ممكن"), W("لو"), W("سمحت"), W("اكلم"),
+		W("احكي"), W("اتكلم"), W("كلمني"), W("حولني"), W("وصلني"), W("حولوني"),
+		W("تحولني"), W("توصلني"), W("نحكي"), W("اكلمه"), W("ودي"), WEND
+	};
+	tok t[MAX_TOKENS];
+	size_t n = tokenize(t, MAX_TOKENS, key, len);
+	bool asked = n == 1;
+
+	if (n == 0 || n > 6 || !cc_session__wants_agent(key, len))
+		return false;
+	for (size_t i = 0; i < n && !asked; i++)
+		asked = in_words(&t[i], ask);
+	return asked;
+}

@@ -480,6 +480,31 @@ static int escalate(cc_session *s, const char *why)
 	return rc;
 }
 
+static int routing_prompt(cc_session *s);
+
+/* The caller asks for a person ("أبي أكلم موظف", "agent please"): no
+ * more questions. */
+static int to_person(cc_session *s)
+{
+	const char *why = "caller_request";
+	int rc;
+
+	if (s->department == NULL) {
+		if ((rc = set_department(s, s->ivr->default_department)) < 0)
+			return rc;
+		s->route_confidence = 0;
+		set_stage(s, CC_SESSION_STAGE_ROUTE_TO_DEPARTMENT, why, 0);
+		if ((rc = emit_route(s, why)) < 0)
+			return rc;
+	}
+	set_stage(s, CC_SESSION_STAGE_DEPARTMENT_HANDLING, why, 0);
+	if (!is_open(s))
+		return offer_callback(s, true, false);
+	if ((rc = routing_prompt(s)) < 0)
+		return rc;
+	return hand_off(s, true, NULL, why);
+}
+
 /* An answer that did not do: say why and ask again, or escalate. */
 static int fail(cc_session *s, const char *const *keys, size_t nkeys,
 		const cc_prompt_var *vars, size_t nvars)
@@ -1040,6 +1065,16 @@ static int on_answer(cc_session *s, const char *disp, const char *key, size_t kl
 	}
 }
 
+/* While the IVR asks its questions, a short request for a person ends
+ * them.  (Department handling has its own answers to it.) */
+static bool asks_for_person(const cc_session *s, const char *key, size_t klen)
+{
+	if (s->stage == CC_SESSION_STAGE_DEPARTMENT_HANDLING ||
+	    s->stage == CC_SESSION_STAGE_CALL_ENDED)
+		return false;
+	return cc_session__asks_for_person(key, klen);
+}
+
 static bool switch_allowed(const cc_session *s)
 {
 	const cc_field *f;
@@ -1099,6 +1134,10 @@ int cc_session__on_text(cc_session *s, const char *text, size_t len,
 	if (info && info->confidence >= 0 && info->confidence < min_conf) {
 		rc = fail(s, (const char *const[]){ "not_understood", "invalid_input" }, 2,
 			  NULL, 0);
+		goto out;
+	}
+	if (asks_for_person(s, key, klen)) {
+		rc = to_person(s);
 		goto out;
 	}
 	if (s->ivr->auto_detect_language && !s->lang_locked && det >= 0 &&

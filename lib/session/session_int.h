@@ -156,6 +156,8 @@ int cc_session__field_named(const cc_session *s, const char *key, size_t len,
 			    bool numbers);
 /* The caller asks for a person. */
 bool cc_session__wants_agent(const char *key, size_t len);
+/* ... in a short request that is nothing else (not a name). */
+bool cc_session__asks_for_person(const char *key, size_t len);
 /* Language of a caller utterance: -1 when unsure, else AR/EN; strong
  * when it is clear enough to switch on.  Without @full only the scripts
  * are counted (Arabizi is not recognised and nothing is strong in Latin

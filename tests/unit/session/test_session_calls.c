@@ -514,6 +514,36 @@ static void test_rule_sends_serious_complaints_to_a_person(void **state)
 	h_close(&h);
 }
 
+/* A caller who asks for a person while being asked questions gets one. */
+static void test_caller_asks_for_a_person(void **state)
+{
+	static const char *const asks[] = { "أبي أكلم موظف", "بدي احكي مع حدا",
+					    "agent please", "can I talk to a person" };
+	(void)state;
+	for (size_t i = 0; i < sizeof(asks) / sizeof(asks[0]); i++) {
+		harness h;
+		const act *x;
+		h_open(&h, i < 2 ? "ar" : "en");
+		if (i % 2)
+			assert_int_equal(h_say(&h, "Maha"), 0); /* at the phone question */
+		assert_int_equal(h_say(&h, asks[i]), 0);
+		x = h_find(&h, CC_ACTION_TRANSFER, NULL);
+		assert_non_null(x);
+		assert_string_equal(x->reason, "caller_request");
+		assert_string_equal(h_find(&h, CC_ACTION_ROUTE, NULL)->department, "reception");
+		h_close(&h);
+	}
+	/* A name is not a request. */
+	{
+		harness h;
+		h_open(&h, "en");
+		assert_int_equal(h_say(&h, "Agnes Person"), 0);
+		assert_null(h_find(&h, CC_ACTION_TRANSFER, NULL));
+		assert_string_equal(h_expecting(&h), "phone");
+		h_close(&h);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -533,6 +563,7 @@ int main(void)
 		cmocka_unit_test(test_rule_sends_serious_complaints_to_a_person),
 		cmocka_unit_test(test_transfer_failed_offers_a_callback),
 		cmocka_unit_test(test_extra_question_from_configuration),
+		cmocka_unit_test(test_caller_asks_for_a_person),
 	};
 	static const char *const need_router[] = { "test_happy_path_arabic", "test_happy_path_english", "test_urgent_complaint_is_transferred_now", "test_transfer_failed_offers_a_callback", "test_rule_sends_serious_complaints_to_a_person", NULL };
 	return h_run(tests, sizeof(tests) / sizeof(tests[0]), need_router);
