@@ -313,7 +313,7 @@ static int tts_audio(const int16_t *samples, size_t n, uint32_t rate,
 
 static int speak(cc_voice *v, const char *text, const char *lang, int barge)
 {
-	int rc;
+	int rc, outer;
 
 	if (!text || !*text)
 		return 0;
@@ -324,12 +324,14 @@ static int speak(cc_voice *v, const char *text, const char *lang, int barge)
 	}
 	v->speaking = 1;
 	v->barge_allowed = barge;
+	/* Inside a streamed LLM reply, the chat is still running around us. */
+	outer = v->running;
 	v->running = CC_PROVIDER_TTS;
 	pthread_mutex_unlock(&v->mu);
 	v->t_tts = now_ns();
 	rc = cc_tts_synthesize(v->tts, text, lang, NULL, tts_audio, v);
 	pthread_mutex_lock(&v->mu);
-	v->running = 0;
+	v->running = outer;
 	pthread_mutex_unlock(&v->mu);
 	if (cc_audio__conv_finish(&v->out_conv, &v->out_chunk) == 0)
 		deliver(v);
@@ -402,13 +404,77 @@ static int history_add(cc_voice *v, int role, const char *text)
 	return 0;
 }
 
+/* Where the first complete sentence of @p ends (just past its mark), or
+ * 0.  Short fragments ("Dr.", "1.") wait for more text. */
+static size_t sentence_end(const char *p, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		size_t end = 0;
+		if (p[i] == '.' || p[i] == '!' || p[i] == '?' || p[i] == '\n')
+			end = i + 1;
+		else if (i + 1 < n && (unsigned char)p[i] == 0xD8 &&
+			 (unsigned char)p[i + 1] == 0x9F) /* Arabic ? */
+			end = i + 2;
+		if (end && end >= 24 && (end == n || p[end] == ' ' ||
+					 p[end] == '\n'))
+			return end;
+	}
+	return 0;
+}
+
+struct reply_stream {
+	cc_voice *v;
+	cc_buf pending; /* generated, not yet spoken */
+	cc_buf said;    /* everything generated so far */
+	uint64_t gen, t0;
+	int spoke;
+};
+
+/* Speaks each sentence as soon as the LLM has finished it, so the caller
+ * hears the start of a long answer without waiting for its end. */
+static int reply_token(const char *text, size_t len, void *userdata)
+{
+	struct reply_stream *r = userdata;
+	cc_voice *v = r->v;
+	size_t end;
+	uint64_t gen;
+	int rc;
+
+	if ((rc = cc__buf_put(&r->said, text, len)) ||
+	    (rc = cc__buf_put(&r->pending, text, len)))
+		return rc;
+	pthread_mutex_lock(&v->mu);
+	gen = v->closing ? r->gen + 1 : v->gen;
+	pthread_mutex_unlock(&v->mu);
+	if (gen != r->gen)
+		return 1; /* barged in or closing: stop generating */
+	while ((end = sentence_end(r->pending.ptr, r->pending.size))) {
+		char *sentence = cc__strndup(r->pending.ptr, end);
+		if (!sentence)
+			return cc__error_nomem();
+		if (!r->spoke) {
+			v->m.llm_us = us_since(r->t0);
+			r->spoke = 1;
+		}
+		speak(v, sentence, v->lang, 1);
+		cc__free(sentence);
+		memmove(r->pending.ptr, r->pending.ptr + end,
+			r->pending.size - end + 1);
+		r->pending.size -= end;
+	}
+	return 0;
+}
+
 static int persona_turn(cc_voice *v, const char *text)
 {
 	const char *prompt;
 	cc_buf sys = CC_BUF_INIT, reply = CC_BUF_INIT;
-	uint64_t t;
+	struct reply_stream rs;
 	int rc;
 
+	memset(&rs, 0, sizeof(rs));
+	rs.v = v;
 	if ((rc = history_add(v, CC_LLM_USER, text)))
 		return rc;
 	prompt = strcmp(v->lang, "ar") == 0 && v->persona->prompt_ar
@@ -419,28 +485,38 @@ static int persona_turn(cc_voice *v, const char *text)
 		goto out;
 	pthread_mutex_lock(&v->mu);
 	v->running = CC_PROVIDER_LLM;
+	rs.gen = v->gen;
 	pthread_mutex_unlock(&v->mu);
-	t = now_ns();
+	rs.t0 = now_ns();
 	/* The I/O thread is the only writer of the history, so reading it
 	 * here without the lock is safe. */
-	rc = cc_llm_chat(v->llm, sys.ptr, v->hist, v->nhist, NULL, NULL, &reply);
-	v->m.llm_us = us_since(t);
+	rc = cc_llm_chat(v->llm, sys.ptr, v->hist, v->nhist, reply_token, &rs,
+			 &reply);
+	if (!rs.spoke)
+		v->m.llm_us = us_since(rs.t0);
 	pthread_mutex_lock(&v->mu);
 	v->running = 0;
 	pthread_mutex_unlock(&v->mu);
-	if (rc == CC_ECANCELED)
-		goto out;
-	if (rc) {
+	if (rc && rc != CC_ECANCELED) {
 		fail_aloud(v, rc);
 		goto out;
 	}
-	if ((rc = history_add(v, CC_LLM_ASSISTANT, reply.ptr)))
-		goto out;
-	emit_simple(v, CC_VOICE_EVENT_REPLY, reply.ptr, v->lang);
-	rc = speak(v, reply.ptr, v->lang, 1);
+	/* What was generated (all of it, or up to a barge-in) is what the
+	 * persona said. */
+	if (rs.said.size) {
+		if ((rc = history_add(v, CC_LLM_ASSISTANT, rs.said.ptr)))
+			goto out;
+		emit_simple(v, CC_VOICE_EVENT_REPLY, rs.said.ptr, v->lang);
+	}
+	if (rc == 0 && rs.pending.size)
+		rc = speak(v, rs.pending.ptr, v->lang, 1);
+	if (rc == CC_ECANCELED)
+		rc = 0;
 out:
 	cc_buf_dispose(&sys);
 	cc_buf_dispose(&reply);
+	cc_buf_dispose(&rs.pending);
+	cc_buf_dispose(&rs.said);
 	return rc;
 }
 

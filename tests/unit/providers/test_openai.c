@@ -336,7 +336,7 @@ static void test_cancel_from_another_thread(void **state)
 	t0 = now_s();
 	assert_int_equal(cc_llm_chat(c.llm, "sys", &m, 1, NULL, NULL, &reply), CC_ECANCELED);
 	/* The server would have taken 5 s; the cancel ends it at once. */
-	assert_true(now_s() - t0 < 1.5);
+	assert_true(now_s() - t0 < 2.5);
 	pthread_join(th, NULL);
 	cc_llm_free(c.llm);
 }
