@@ -18,8 +18,9 @@
  *   complaints, configurable) answers instead: the caller's CRM context
  *   and the collected fields go into its system prompt and the
  *   conversation history is kept per call;
- * - a provider failure becomes an ERROR event and a spoken apology, never
- *   silence.
+ * - a provider failure becomes an ERROR event and never silence: a failed
+ *   STT or LLM request gets a spoken apology, a failed TTS request is
+ *   spoken again by the offline espeak-ng voice.
  *
  * Threads: the pipeline owns one I/O thread that runs every provider
  * request in order.  The host's calls (cc_voice_push_audio() ...) only

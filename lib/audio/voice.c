@@ -39,6 +39,9 @@ struct cc_voice {
 	cc_stt *stt;
 	cc_tts *tts;
 	cc_llm *llm;
+	cc_tts *backup;     /* offline espeak-ng voice, opened on a TTS failure */
+	int backup_tried;
+	cc_tts *active_tts; /* the one synthesizing (under mu) */
 	cc_voice_options o;
 	cc_vad_options vad_opts;
 	cc_voice_persona *personas;
@@ -311,35 +314,55 @@ static int tts_audio(const int16_t *samples, size_t n, uint32_t rate,
 	return deliver(v);
 }
 
-static int speak(cc_voice *v, const char *text, const char *lang, int barge)
+static int synth(cc_voice *v, cc_tts *tts, const char *text, const char *lang)
 {
 	int rc, outer;
 
-	if (!text || !*text)
-		return 0;
 	pthread_mutex_lock(&v->mu);
 	if (v->closing) {
 		pthread_mutex_unlock(&v->mu);
-		return 0;
+		return CC_ECANCELED;
 	}
-	v->speaking = 1;
-	v->barge_allowed = barge;
 	/* Inside a streamed LLM reply, the chat is still running around us. */
 	outer = v->running;
 	v->running = CC_PROVIDER_TTS;
+	v->active_tts = tts;
 	pthread_mutex_unlock(&v->mu);
 	v->t_tts = now_ns();
-	rc = cc_tts_synthesize(v->tts, text, lang, NULL, tts_audio, v);
+	rc = cc_tts_synthesize(tts, text, lang, NULL, tts_audio, v);
 	pthread_mutex_lock(&v->mu);
 	v->running = outer;
+	v->active_tts = NULL;
 	pthread_mutex_unlock(&v->mu);
 	if (cc_audio__conv_finish(&v->out_conv, &v->out_chunk) == 0)
 		deliver(v);
 	v->out_chunk.samples_per_channel = 0;
-	if (rc == CC_ECANCELED)
-		return 0; /* barge-in or close */
-	if (rc)
-		emit_error(v, rc);
+	return rc;
+}
+
+static int speak(cc_voice *v, const char *text, const char *lang, int barge)
+{
+	int rc;
+
+	if (!text || !*text)
+		return 0;
+	pthread_mutex_lock(&v->mu);
+	v->speaking = 1;
+	v->barge_allowed = barge;
+	pthread_mutex_unlock(&v->mu);
+	rc = synth(v, v->tts, text, lang);
+	if (rc == 0 || rc == CC_ECANCELED)
+		return 0; /* done, or barge-in, or close */
+	emit_error(v, rc);
+	/* The caller must not hear silence: say it with the offline voice. */
+	if (!v->backup_tried) {
+		v->backup_tried = 1;
+		if (strcmp(cc_tts_name(v->tts), "espeak") == 0 ||
+		    cc_tts_new(&v->backup, "espeak", NULL) != 0)
+			v->backup = NULL;
+	}
+	if (v->backup && synth(v, v->backup, text, lang) == 0)
+		return 0;
 	return rc;
 }
 
@@ -884,8 +907,8 @@ static void barge_in(cc_voice *v)
 {
 	v->gen++;
 	v->speaking = 0;
-	if (v->running == CC_PROVIDER_TTS)
-		cc_tts_cancel(v->tts);
+	if (v->running == CC_PROVIDER_TTS && v->active_tts)
+		cc_tts_cancel(v->active_tts);
 	enqueue_event(v, CC_VOICE_EVENT_BARGE_IN);
 }
 
@@ -1095,8 +1118,8 @@ void cc_voice_free(cc_voice *v)
 	 * running would cancel the host's next use of the provider. */
 	if (v->running == CC_PROVIDER_STT)
 		cc_stt_cancel(v->stt);
-	else if (v->running == CC_PROVIDER_TTS)
-		cc_tts_cancel(v->tts);
+	else if (v->running == CC_PROVIDER_TTS && v->active_tts)
+		cc_tts_cancel(v->active_tts);
 	else if (v->running == CC_PROVIDER_LLM && v->llm)
 		cc_llm_cancel(v->llm);
 	pthread_cond_broadcast(&v->cv);
@@ -1105,6 +1128,7 @@ void cc_voice_free(cc_voice *v)
 		pthread_join(v->thread, NULL);
 	cc_stt__clear_cancel(v->stt);
 	cc_tts__clear_cancel(v->tts);
+	cc_tts_free(v->backup);
 	cc_llm__clear_cancel(v->llm);
 	destroy(v);
 }

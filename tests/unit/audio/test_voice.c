@@ -262,6 +262,41 @@ static void test_barge_in_and_failures_spoken(void **state)
 	cc_session_free(s);
 }
 
+static void test_tts_failure_falls_back_to_the_offline_voice(void **state)
+{
+	cc_session *s = new_session();
+	cc_stt *stt = new_stt("ok");
+	cc_provider_options o = CC_PROVIDER_OPTIONS_INIT;
+	char url[128];
+	cc_tts *tts = NULL;
+	cc_voice *v = NULL;
+	cc_voice_options vo = CC_VOICE_OPTIONS_INIT;
+	(void)state;
+
+	srv_url(url, sizeof(url), "e500");
+	o.base_url = url;
+	o.api_key = KEY;
+	o.max_retries = 0;
+	assert_int_equal(cc_tts_new(&tts, "openai", &o), 0);
+	reset_log();
+	vo.on_event = on_event;
+	vo.on_audio = on_audio;
+	vo.userdata = &L;
+	assert_int_equal(cc_voice_new(&v, s, stt, tts, NULL, &vo), 0);
+	assert_int_equal(cc_voice_drain(v, 20000), 0);
+	pthread_mutex_lock(&L.mu);
+	/* Each prompt failed on the service (HTTP 500) and was reported ... */
+	assert_true(L.errors >= 1);
+	assert_non_null(strstr(L.text, "error:openai TTS: HTTP 500"));
+	/* ... and still spoken: seconds of audio from the offline voice. */
+	assert_true(L.audio > 16000 * 2);
+	pthread_mutex_unlock(&L.mu);
+	cc_voice_free(v);
+	cc_tts_free(tts);
+	cc_stt_free(stt);
+	cc_session_free(s);
+}
+
 static double now_s(void)
 {
 	struct timespec ts;
@@ -448,6 +483,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_call_through_to_the_sales_persona),
 		cmocka_unit_test(test_barge_in_and_failures_spoken),
+		cmocka_unit_test(test_tts_failure_falls_back_to_the_offline_voice),
 		cmocka_unit_test(test_close_mid_request),
 		cmocka_unit_test(test_bad_arguments),
 		cmocka_unit_test(test_persona_speaks_sentence_by_sentence),
