@@ -467,7 +467,8 @@ typedef enum cc_prompt_flag {
  * @return 0, CC_EINVAL for NULL arguments, CC_ENOTFOUND for an unknown key,
  *         CC_EINVAL when the template names a variable not given (the
  *         message names it), CC_EUTF8 for a value that is not UTF-8, or
- *         CC_ENOMEM.  On failure @p out is left empty.
+ *         CC_ENOMEM.  On failure @p out holds no text (size 0) but may still
+ *         hold memory: dispose it as after a success.
  * @par Ownership
  * The caller releases @p out with cc_buf_dispose().
  * @par Thread safety
