@@ -1065,6 +1065,18 @@ static int on_answer(cc_session *s, const char *disp, const char *key, size_t kl
 	}
 }
 
+/* "ar", "ar-SA", "EN_us" -> the session's language; others -> -1. */
+static int hint_language(const char *tag)
+{
+	if (tag == NULL || !tag[0] || !tag[1] || (tag[2] && tag[2] != '-' && tag[2] != '_'))
+		return -1;
+	if ((tag[0] | 0x20) == 'a' && (tag[1] | 0x20) == 'r')
+		return CC_SESSION__AR;
+	if ((tag[0] | 0x20) == 'e' && (tag[1] | 0x20) == 'n')
+		return CC_SESSION__EN;
+	return -1;
+}
+
 /* While the IVR asks its questions, a short request for a person ends
  * them.  (Department handling has its own answers to it.) */
 static bool asks_for_person(const cc_session *s, const char *key, size_t klen)
@@ -1098,7 +1110,7 @@ int cc_session__on_text(cc_session *s, const char *text, size_t len,
 	char key[CC_SESSION__MAX_TEXT + 1];
 	size_t klen;
 	double min_conf = MIN_CONFIDENCE_DEFAULT;
-	int rc, want, det;
+	int rc, want, det, hint;
 	bool strong = false;
 
 	if ((rc = cc_session__display(&disp, text, len)) < 0)
@@ -1112,6 +1124,14 @@ int cc_session__on_text(cc_session *s, const char *text, size_t len,
 					  s->ivr->auto_detect_language && !s->lang_locked &&
 						  switch_allowed(s),
 					  &strong);
+	/* The STT's language, when it gives one, settles an utterance the
+	 * letters leave unsure (a mixed sentence) and confirms a short one:
+	 * two words of the other language are then enough to switch. */
+	hint = info ? hint_language(info->language) : -1;
+	if (hint >= 0 && det < 0)
+		det = hint;
+	if (hint >= 0 && hint == det && !strong)
+		strong = cc_session__words_in(disp.ptr, disp.size, det) >= 2;
 	rc = cc_session__turn_add(s, CC_SPEAKER_CALLER, disp.ptr, disp.size,
 				  det >= 0 ? det : s->lang);
 	if (rc < 0)

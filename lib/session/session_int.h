@@ -164,6 +164,8 @@ bool cc_session__asks_for_person(const char *key, size_t len);
  * letters): cheap, for the transcript when no switch is possible. */
 int cc_session__detect_language(const char *text, size_t len, bool full,
 				bool *strong);
+/* Whole words of a language's script in the text. */
+unsigned cc_session__words_in(const char *text, size_t len, int lang);
 
 /* ---- validate.c --------------------------------------------------------- */
 typedef struct cc_session__verdict {

@@ -138,3 +138,10 @@ int cc_session__detect_language(const char *text, size_t len, bool full, bool *s
 	}
 	return -1;
 }
+
+unsigned cc_session__words_in(const char *text, size_t len, int lang)
+{
+	unsigned ar, en;
+	count_words(text, len, &ar, &en);
+	return lang == CC_SESSION__AR ? ar : en;
+}

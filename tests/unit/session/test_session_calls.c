@@ -320,6 +320,35 @@ static void test_language_follows_the_caller(void **state)
 	assert_string_equal(h_find(&h, CC_ACTION_SAY, "ask_phone")->lang, "ar");
 	h_close(&h);
 
+	/* Two words are not enough on their own; with the STT's language
+	 * they are. */
+	h_open(&h, "ar");
+	{
+		cc_session_text_info info = CC_SESSION_TEXT_INFO_INIT;
+		assert_int_equal(h_say(&h, "Sami Nasser"), 0);
+		assert_string_equal(cc_session_language(h.s), "ar");
+		info.language = "en-US";
+		info.confidence = 0.9;
+		h.now += 2000;
+		info.now_ms = h.now;
+		assert_int_equal(cc_session_input_text(h.s, "zero five", 9, &info), 0);
+		h_drain(&h);
+		assert_string_equal(cc_session_language(h.s), "ar"); /* a phone: never */
+	}
+	h_close(&h);
+	h_open(&h, "ar");
+	{
+		cc_session_text_info info = CC_SESSION_TEXT_INFO_INIT;
+		info.language = "en-US";
+		h.now += 2000;
+		info.now_ms = h.now;
+		assert_int_equal(cc_session_input_text(h.s, "Sami Nasser", 11, &info), 0);
+		h_drain(&h);
+		assert_string_equal(cc_session_language(h.s), "en");
+		assert_string_equal(h_find(&h, CC_ACTION_SAY, "ask_phone")->lang, "en");
+	}
+	h_close(&h);
+
 	/* A short Latin name in an Arabic call does not switch. */
 	h_open(&h, "ar");
 	assert_int_equal(h_say(&h, "Adam"), 0);
