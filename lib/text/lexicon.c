@@ -154,9 +154,48 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
+static int lexicon_add_one(cc_text__lexicon *lex, const char *phrase,
+			   int kind, double polarity, int urgency,
+			   unsigned flags);
+
+/* An Arabic negator takes the conjunctions و and ف glued to its front
+ * (وما, ومفيش, فلا, وما في): each negator is entered with both, so the
+ * built-in and the configured ones alike are found in either form. */
+static int add_conjunction_forms(cc_text__lexicon *lex, const char *phrase,
+				 unsigned flags)
+{
+	static const char *const conj[] = { "و", "ف" };
+	char buf[256];
+	size_t i, n = strlen(phrase);
+	uint32_t cp;
+	int rc = 0;
+
+	/* Only a phrase that begins with an Arabic letter. */
+	if (n + 3 > sizeof(buf) || cc__utf8_decode(phrase, n, &cp) == 0 ||
+	    cp < 0x621 || cp > 0x64A)
+		return 0;
+	for (i = 0; rc == 0 && i < CC__ARRAY_SIZE(conj); i++) {
+		memcpy(buf, conj[i], 2);
+		memcpy(buf + 2, phrase, n + 1);
+		rc = lexicon_add_one(lex, buf, CC_TEXT__LEX_NEGATOR, 0, 0,
+				     flags);
+	}
+	return rc;
+}
+
 int cc_text__lexicon_add(cc_text__lexicon *lex, const char *phrase,
 			 int kind, double polarity, int urgency,
 			 unsigned flags)
+{
+	int rc = lexicon_add_one(lex, phrase, kind, polarity, urgency, flags);
+	if (rc == 0 && kind == CC_TEXT__LEX_NEGATOR)
+		rc = add_conjunction_forms(lex, phrase, flags);
+	return rc;
+}
+
+static int lexicon_add_one(cc_text__lexicon *lex, const char *phrase,
+			   int kind, double polarity, int urgency,
+			   unsigned flags)
 {
 	cc_text__analysis *a;
 	lex_entry *e;

@@ -21,24 +21,69 @@ static bool key_is(const cc_text__analysis *a, size_t i, const char *w)
 	return t->key_len == n && memcmp(cc_text__tok_key(a, t), w, n) == 0;
 }
 
-/* "ما" opens a question, not a negation, before a pronoun or a definite
- * noun: ما هو السعر، ما المشكلة. */
+static bool bytes_at(const char *w, size_t len, size_t off, const char *s)
+{
+	size_t n = strlen(s);
+	return off + n <= len && memcmp(w + off, s, n) == 0;
+}
+
+/* Length of w[0..len) once a perfect-tense subject ending is removed
+ * (التزمت, التزموا, الغينا → التزم, التزم, الغي). */
+static size_t drop_verb_ending(const char *w, size_t len)
+{
+	static const char *const endings[] = { "توا", "تو", "تم", "تي",
+					       "نا", "وا", "ت", "و" };
+	size_t i;
+	for (i = 0; i < CC__ARRAY_SIZE(endings); i++) {
+		size_t n = strlen(endings[i]);
+		if (len > n + 4 && memcmp(w + len - n, endings[i], n) == 0)
+			return len - n;
+	}
+	return len;
+}
+
+/* Is an ال-word after ما a verb rather than a definite noun?  The ال of
+ * a verb is the root's ل after the hamza of forms VIII and IV: form VIII
+ * الت + two radicals (التزم, التقى, التحقت), and form IV of a root ending
+ * in a weak letter, ال + one radical + ى/ي (الغى, الغيت, الغوا, القى).  A definite
+ * noun keeps at least two letters after ال, and none of the form VIII
+ * shape is a word callers use (التحويل and التاريخ are longer). */
+static bool al_word_is_verb(const char *w, size_t len)
+{
+	/* key form: every letter is two bytes; ى is folded to ي */
+	size_t stem = drop_verb_ending(w, len);
+	if (bytes_at(w, stem, 0, "الت") && stem == 10)
+		return true;
+	/* الغوا: the weak letter went with the ending; ال + one letter */
+	if (stem == 6 && stem < len)
+		return true;
+	return stem == 8 && bytes_at(w, stem, 6, "ي");
+}
+
+/* "ما" (also وما, فما) opens a question, not a negation, before a pronoun
+ * or demonstrative (ما هو السعر) or a definite noun (ما المشكلة، وما الحل).
+ * Before anything else, and before an ال-word shaped like a verb (ما التزم
+ * بالموعد، ما الغيت الاشتراك), it negates what follows. */
 static bool ma_is_question(const cc_text__analysis *a, size_t i)
 {
+	static const char *const question_next[] = {
+		"هو", "هي", "هم", "هذا", "هذه", "هذي", "اسمك", "الذي", "اللي",
+	};
 	const cc_text__token *n;
-	if (!key_is(a, i, "ما"))
+	const char *w;
+	size_t k;
+	if (!key_is(a, i, "ما") && !key_is(a, i, "وما") &&
+	    !key_is(a, i, "فما"))
 		return false;
 	if (i + 1 >= a->ntokens)
 		return true;
+	for (k = 0; k < CC__ARRAY_SIZE(question_next); k++)
+		if (key_is(a, i + 1, question_next[k]))
+			return true;
 	n = &a->tokens[i + 1];
-	if (key_is(a, i + 1, "هو") || key_is(a, i + 1, "هي") ||
-	    key_is(a, i + 1, "هم") || key_is(a, i + 1, "هذا") ||
-	    key_is(a, i + 1, "هذه") || key_is(a, i + 1, "هذي") ||
-	    key_is(a, i + 1, "اسمك") || key_is(a, i + 1, "الذي") ||
-	    key_is(a, i + 1, "اللي"))
-		return true;
+	w = cc_text__tok_key(a, n);
 	return n->script == CC_TEXT__SCRIPT_ARABIC && n->key_len > 4 &&
-	       memcmp(cc_text__tok_key(a, n), "ال", 4) == 0;
+	       memcmp(w, "ال", 4) == 0 && !al_word_is_verb(w, n->key_len);
 }
 
 /* English contractions: don't, can't, isn't, dont, cant, ... */

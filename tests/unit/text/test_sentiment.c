@@ -133,6 +133,99 @@ static void test_negation_flags(void **state)
 	cc_text__analysis_dispose(&a);
 }
 
+/* Which tokens are negators and which are negated: one string per
+ * utterance, a letter per token: N negator, n negated, - neither. */
+static const struct {
+	const char *in, *marks;
+} negation_cases[] = {
+	/* the conjunctions و and ف glued to a negator */
+	{ "وما عجبني التعامل", "Nnn" },
+	{ "فما رد علي احد", "Nnnn" },
+	{ "ومفيش حد رد", "Nnn" },
+	{ "ومافي رد", "Nn" },
+	{ "فمافيش خدمة", "Nn" },
+	{ "وما في رد", "NNn" },
+	{ "والخدمة ومش شغالة", "-Nn" },
+	{ "وماكو شبكة", "Nn" },
+	{ "ولم يصلني شي", "Nnn" },
+	{ "وليس جيدا", "Nn" },
+	{ "ولن اعود", "Nn" },
+	{ "فلا تتصلوا", "Nn" },
+	{ "وبدون فاتورة", "Nn" },
+	{ "ومو زين", "Nn" },
+	/* ما + a verb is negation, also a verb that begins with ال */
+	{ "ما رديتوا علي", "Nnn" },
+	{ "ما التزم بالموعد", "Nnn" },
+	{ "ما التزموا بالموعد", "Nnn" },
+	{ "ما التقيت الموظف", "Nnn" },
+	{ "ما الغيت الاشتراك", "Nnn" },
+	{ "ما الغوا الطلب", "Nnn" },
+	{ "وما التزمتوا بالوعد", "Nnn" },
+	/* ما + a definite noun (or a pronoun) asks a question */
+	{ "ما الحل", "--" },
+	{ "ما المشكلة", "--" },
+	{ "وما الحل الحين", "---" },
+	{ "ما السعر", "--" },
+	{ "ما التحويل المطلوب", "---" },
+	{ "ما الوقت المناسب", "---" },
+	{ "ما هو السعر", "---" },
+	{ "فما هي الخطوات", "---" },
+};
+
+static void test_negation_table(void **state)
+{
+	cc_text__analysis a;
+	size_t i, j;
+	(void)state;
+	cc_text__analysis_init(&a);
+	for (i = 0; i < sizeof(negation_cases) / sizeof(negation_cases[0]);
+	     i++) {
+		const char *m = negation_cases[i].marks;
+		assert_int_equal(cc_text__analyze(&a, negation_cases[i].in,
+						  strlen(negation_cases[i].in),
+						  NULL),
+				 0);
+		if (a.ntokens != strlen(m))
+			fail_msg("[%s]: %zu tokens", negation_cases[i].in,
+				 a.ntokens);
+		for (j = 0; j < a.ntokens; j++) {
+			unsigned f = a.tokens[j].flags;
+			char got = (f & CC_TEXT__TOK_NEGATOR)  ? 'N'
+				   : (f & CC_TEXT__TOK_NEGATED) ? 'n'
+								: '-';
+			if (got != m[j])
+				fail_msg("[%s] token %zu: %c, expected %c",
+					 negation_cases[i].in, j, got, m[j]);
+		}
+	}
+	cc_text__analysis_dispose(&a);
+}
+
+/* A negator the engine configures takes the conjunctions too. */
+static void test_negation_configured(void **state)
+{
+	cc_text__lexicon *lex;
+	cc_text__analysis a;
+	(void)state;
+	assert_int_equal(cc_text__lexicon_new(&lex, false), 0);
+	assert_int_equal(cc_text__lexicon_add(lex, "محدش", CC_TEXT__LEX_NEGATOR,
+					      0, 0, CC_TEXT__LEX_EXACT),
+			 0);
+	cc_text__analysis_init(&a);
+	assert_int_equal(cc_text__analyze(&a, "ومحدش رد", 15, lex), 0);
+	assert_int_equal(a.ntokens, 2);
+	assert_true(a.tokens[0].flags & CC_TEXT__TOK_NEGATOR);
+	assert_true(a.tokens[1].flags & CC_TEXT__TOK_NEGATED);
+	/* the conjunction forms are entries of their own, once */
+	assert_int_equal(cc_text__lexicon_size(lex), 3);
+	assert_int_equal(cc_text__lexicon_add(lex, "محدش", CC_TEXT__LEX_NEGATOR,
+					      0, 0, CC_TEXT__LEX_EXACT),
+			 0);
+	assert_int_equal(cc_text__lexicon_size(lex), 3);
+	cc_text__analysis_dispose(&a);
+	cc_text__lexicon_free(lex);
+}
+
 static void check_line(const cJSON *obj, void *ctx)
 {
 	const cJSON *text = cJSON_GetObjectItem(obj, "text");
@@ -225,6 +318,8 @@ int main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_intensifier_scales),
 		cmocka_unit_test(test_negation_flags),
+		cmocka_unit_test(test_negation_table),
+		cmocka_unit_test(test_negation_configured),
 		cmocka_unit_test(test_corpus),
 		cmocka_unit_test(test_lexicon_extension),
 	};
