@@ -199,6 +199,18 @@ static inline const act *h_find(const harness *h, cc_action_type type, const cha
 	return NULL;
 }
 
+/* The last event's SAY whose prompt key is @stem or "@stem.<reason>", or
+ * NULL: finds a re-prompt whatever reason it gave. */
+static inline const act *h_find_say_family(const harness *h, const char *stem)
+{
+	size_t n = strlen(stem);
+	for (size_t i = h->mark; i < h->n; i++)
+		if (h->acts[i].type == CC_ACTION_SAY && strncmp(h->acts[i].key, stem, n) == 0 &&
+		    (h->acts[i].key[n] == '\0' || h->acts[i].key[n] == '.'))
+			return &h->acts[i];
+	return NULL;
+}
+
 /* Any action so far of a type (and key). */
 static inline const act *h_find_all(const harness *h, cc_action_type type, const char *key)
 {

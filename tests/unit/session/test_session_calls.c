@@ -22,7 +22,7 @@ static void test_happy_path_arabic(void **state)
 	assert_true(h.acts[2].timeout_ms > 0);
 
 	assert_int_equal(h_say(&h, "اسمي أحمد محمد"), 0);
-	assert_null(h_find(&h, CC_ACTION_SAY, "invalid_name"));
+	assert_null(h_find_say_family(&h, "invalid_name"));
 	assert_string_equal(h_expecting(&h), "phone");
 	assert_string_equal(h_find(&h, CC_ACTION_EXPECT, NULL)->input, "both");
 	/* Arabic-Indic digits, as an STT may write them. */
@@ -106,30 +106,34 @@ static void test_happy_path_english(void **state)
 static void test_each_field_says_what_was_wrong(void **state)
 {
 	harness h;
+	const act *a;
 	(void)state;
 
 	h_open(&h, "ar");
 	/* A name of digits. */
 	assert_int_equal(h_say(&h, "12345"), 0);
-	assert_non_null(h_find(&h, CC_ACTION_SAY, "invalid_name"));
+	assert_non_null(h_find(&h, CC_ACTION_SAY, "invalid_name.not_a_name"));
 	assert_string_equal(h_expecting(&h), "name");
 	assert_int_equal(h_say(&h, "سارة"), 0);
-	/* A phone number too short. */
+	/* A phone number too short: the re-prompt says how many digits it
+	 * heard. */
 	assert_int_equal(h_say(&h, "1234"), 0);
-	assert_non_null(h_find(&h, CC_ACTION_SAY, "invalid_phone"));
+	a = h_find(&h, CC_ACTION_SAY, "invalid_phone.too_short");
+	assert_non_null(a);
+	assert_non_null(strstr(a->text, "4"));
 	assert_string_equal(h_expecting(&h), "phone");
 	assert_int_equal(h_say(&h, "0501234567"), 0);
 	/* An address without @ and one with a broken domain. */
 	assert_int_equal(h_say(&h, "sara gmail com"), 0);
-	assert_non_null(h_find(&h, CC_ACTION_SAY, "invalid_email"));
+	assert_non_null(h_find(&h, CC_ACTION_SAY, "invalid_email.no_at"));
 	assert_string_equal(h_expecting(&h), "email");
 	assert_int_equal(h_say(&h, "sara@gmail"), 0);
-	assert_non_null(h_find(&h, CC_ACTION_SAY, "invalid_email"));
+	assert_non_null(h_find(&h, CC_ACTION_SAY, "invalid_email.bad_domain"));
 	assert_int_equal(h_say(&h, "sara@gmail.com"), 0);
 	assert_string_equal(h_expecting(&h), "service_type");
 	/* Keys where words are needed. */
 	assert_int_equal(h_keys(&h, "123#"), 0);
-	assert_non_null(h_find(&h, CC_ACTION_SAY, "invalid_service"));
+	assert_non_null(h_find(&h, CC_ACTION_SAY, "invalid_service.dtmf"));
 	assert_string_equal(h_expecting(&h), "service_type");
 	h_close(&h);
 }
@@ -146,7 +150,7 @@ static void test_retry_limit_escalates_to_a_person(void **state)
 	 * human. */
 	for (int i = 0; i < 3; i++) {
 		assert_int_equal(h_say(&h, "١٢"), 0);
-		assert_non_null(h_find(&h, CC_ACTION_SAY, "invalid_phone"));
+		assert_non_null(h_find(&h, CC_ACTION_SAY, "invalid_phone.too_short"));
 		assert_string_equal(h_expecting(&h), "phone");
 	}
 	assert_int_equal(h_say(&h, "١٢"), 0);
@@ -573,6 +577,63 @@ static void test_caller_asks_for_a_person(void **state)
 	}
 }
 
+/* Every prompt the session can say has text in the default configuration,
+ * in both languages: a re-prompt for each reason each default field can
+ * fail with, and the keys of the flow itself. */
+static void test_default_prompts_cover_every_reprompt(void **state)
+{
+	static const char *const keys[] = {
+		"greeting", "ask_name", "ask_phone", "ask_email", "ask_service_type",
+		"invalid_name.too_short", "invalid_name.too_long",
+		"invalid_name.not_a_name", "invalid_name.dtmf",
+		"invalid_phone.too_short", "invalid_phone.too_long",
+		"invalid_phone.not_a_number", "invalid_phone.invalid",
+		"invalid_phone.wrong_region",
+		"invalid_email.no_at", "invalid_email.bad_domain",
+		"invalid_email.bad_local", "invalid_email.not_an_email",
+		"invalid_email.dtmf",
+		"invalid_service.empty", "invalid_service.too_long",
+		"invalid_service.dtmf",
+		"invalid_input.not_yes_no", "invalid_input.not_a_number",
+		"invalid_input.too_short", "invalid_input.too_long",
+		"confirm_data", "confirm_again", "ask_edit_field", "edit_field_again",
+		"language_switched", "no_input", "not_understood",
+		"no_input_goodbye", "inactivity_goodbye", "transfer_failed",
+		"callback_offer", "callback_confirmed", "after_hours", "max_retries",
+		"goodbye",
+	};
+	static const cc_prompt_var vars[] = {
+		{ "digits", "4", CC_PROMPT_VAR_TEXT },
+		{ "min", "8", CC_PROMPT_VAR_TEXT },
+		{ "max", "15", CC_PROMPT_VAR_TEXT },
+		{ "choices", "1 name", CC_PROMPT_VAR_TEXT },
+		{ "ticket_id", "TKT_20260101_X", CC_PROMPT_VAR_TEXT },
+		{ "name", "Sara", CC_PROMPT_VAR_TEXT },
+		{ "phone", "+966501234567", CC_PROMPT_VAR_PHONE },
+		{ "email", "sara@example.com", CC_PROMPT_VAR_EMAIL },
+		{ "service_type", "prices", CC_PROMPT_VAR_TEXT },
+	};
+	static const char *const langs[] = { "ar", "en" };
+	cc_engine *engine = h_engine();
+	cc_buf out = CC_BUF_INIT;
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		assert_int_equal(cc_engine_prompt_exists(engine, keys[i]), 1);
+		for (size_t l = 0; l < 2; l++) {
+			const char *used = NULL;
+			assert_int_equal(cc_engine_prompt(&out, &used, engine, keys[i],
+							  langs[l], vars,
+							  sizeof(vars) / sizeof(vars[0]), 0),
+					 0);
+			assert_string_equal(used, langs[l]);
+			assert_true(out.size > 0);
+		}
+	}
+	cc_buf_dispose(&out);
+	cc_engine_free(engine);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -593,6 +654,7 @@ int main(void)
 		cmocka_unit_test(test_transfer_failed_offers_a_callback),
 		cmocka_unit_test(test_extra_question_from_configuration),
 		cmocka_unit_test(test_caller_asks_for_a_person),
+		cmocka_unit_test(test_default_prompts_cover_every_reprompt),
 	};
 	static const char *const need_router[] = { "test_happy_path_arabic", "test_happy_path_english", "test_urgent_complaint_is_transferred_now", "test_transfer_failed_offers_a_callback", "test_rule_sends_serious_complaints_to_a_person", NULL };
 	return h_run(tests, sizeof(tests) / sizeof(tests[0]), need_router);
