@@ -216,22 +216,118 @@ static void local_parts(UCalendar *cal, int *y, int *m, int *d, int *wday, int *
 	*minute = ucal_get(cal, UCAL_HOUR_OF_DAY, st) * 60 + ucal_get(cal, UCAL_MINUTE, st);
 }
 
+/* The zone's UTC offset is constant between two of its transitions, so
+ * each thread keeps the span around the last time it asked ICU about:
+ * inside it the local date and time are plain arithmetic, and ICU (whose
+ * ucal_open costs microseconds) is asked again only when the time leaves
+ * the span or the zone differs.  Per thread, because ICU calendars must
+ * not be shared and the engine is; keyed by the zone's name, because the
+ * offsets depend on nothing else. */
+typedef struct zone_span {
+	uint16_t tz_u16[64];
+	int32_t tz_u16_len;
+	int64_t from_ms, to_ms; /* [from, to), UTC */
+	int64_t offset_ms;      /* raw + daylight */
+} zone_span;
+
+static _Thread_local zone_span span_cache;
+
+/* The arithmetic covers 1901 to 2099, where ICU's Gregorian calendar is
+ * the proleptic one and every year divisible by 4 is a leap year;
+ * anything else goes to ICU. */
+#define SPAN_MIN_SEC (-2145916800LL) /* 1902-01-01 */
+#define SPAN_MAX_SEC 4070908800LL    /* 2099-01-01 */
+
+static bool span_lookup(const cc__hours *h, int64_t t_ms, int64_t *offset_ms)
+{
+	const zone_span *z = &span_cache;
+	if (z->tz_u16_len != h->tz_u16_len || t_ms < z->from_ms || t_ms >= z->to_ms ||
+	    memcmp(z->tz_u16, h->tz_u16, (size_t)h->tz_u16_len * sizeof(uint16_t)) != 0)
+		return false;
+	*offset_ms = z->offset_ms;
+	return true;
+}
+
+/* Remembers the span of constant offset around @cal's current time. */
+static void span_store(const cc__hours *h, UCalendar *cal, int64_t t_ms)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	zone_span z;
+	UDate prev, next;
+	int32_t raw, dst;
+
+	raw = ucal_get(cal, UCAL_ZONE_OFFSET, &st);
+	dst = ucal_get(cal, UCAL_DST_OFFSET, &st);
+	if (U_FAILURE(st))
+		return;
+	z.from_ms = SPAN_MIN_SEC * 1000;
+	z.to_ms = SPAN_MAX_SEC * 1000;
+	if (ucal_getTimeZoneTransitionDate(cal, UCAL_TZ_TRANSITION_PREVIOUS_INCLUSIVE, &prev,
+					   &st) &&
+	    U_SUCCESS(st) && prev > (UDate)z.from_ms)
+		z.from_ms = (int64_t)prev;
+	if (U_FAILURE(st))
+		return;
+	if (ucal_getTimeZoneTransitionDate(cal, UCAL_TZ_TRANSITION_NEXT, &next, &st) &&
+	    U_SUCCESS(st) && next < (UDate)z.to_ms)
+		z.to_ms = (int64_t)next;
+	if (U_FAILURE(st) || t_ms < z.from_ms || t_ms >= z.to_ms)
+		return;
+	memcpy(z.tz_u16, h->tz_u16, sizeof(z.tz_u16));
+	z.tz_u16_len = h->tz_u16_len;
+	z.offset_ms = (int64_t)raw + dst;
+	span_cache = z;
+}
+
+/* Local date, weekday (0 = Sunday) and minute of the day of a local time
+ * in milliseconds since 1970-01-01 00:00 (days-to-civil over 400-year
+ * eras of 146097 days, starting on 1 March). */
+static void civil_parts(int64_t local_ms, int *y, int *m, int *d, int *wday, int *minute)
+{
+	int64_t days = local_ms / 86400000, ms = local_ms % 86400000;
+	int64_t z, era, doe, yoe, doy, mp;
+	if (ms < 0) {
+		ms += 86400000;
+		days--;
+	}
+	*minute = (int)(ms / 60000);
+	*wday = (int)(((days % 7) + 11) % 7); /* 1970-01-01 was a Thursday */
+	z = days + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
 int cc_engine_is_open(const cc_engine *engine, int64_t unix_sec)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UCalendar *cal;
 	int y, m, d, wday, minute, open;
+	int64_t offset_ms;
+	bool in_range;
 	CC__CHECK_NOTNULL(engine);
-	cal = open_calendar(&engine->hours, &st);
-	if (U_FAILURE(st))
-		return cc__error(CC_ERROR, CC_ERRCLASS_ENGINE, "ICU calendar: %s",
-				 u_errorName(st));
-	ucal_setMillis(cal, (UDate)unix_sec * 1000.0, &st);
-	local_parts(cal, &y, &m, &d, &wday, &minute, &st);
-	ucal_close(cal);
-	if (U_FAILURE(st))
-		return cc__error(CC_ERROR, CC_ERRCLASS_ENGINE, "ICU calendar: %s",
-				 u_errorName(st));
+	in_range = unix_sec >= SPAN_MIN_SEC && unix_sec < SPAN_MAX_SEC;
+	if (in_range && span_lookup(&engine->hours, unix_sec * 1000, &offset_ms)) {
+		civil_parts(unix_sec * 1000 + offset_ms, &y, &m, &d, &wday, &minute);
+	} else {
+		cal = open_calendar(&engine->hours, &st);
+		if (U_FAILURE(st))
+			return cc__error(CC_ERROR, CC_ERRCLASS_ENGINE, "ICU calendar: %s",
+					 u_errorName(st));
+		ucal_setMillis(cal, (UDate)unix_sec * 1000.0, &st);
+		local_parts(cal, &y, &m, &d, &wday, &minute, &st);
+		if (U_SUCCESS(st) && in_range)
+			span_store(&engine->hours, cal, unix_sec * 1000);
+		ucal_close(cal);
+		if (U_FAILURE(st))
+			return cc__error(CC_ERROR, CC_ERRCLASS_ENGINE, "ICU calendar: %s",
+					 u_errorName(st));
+	}
 	open = minute >= engine->hours.open_min[wday] && minute < engine->hours.close_min[wday] &&
 	       !is_holiday(&engine->hours, y, m, d);
 	return open ? 1 : 0;

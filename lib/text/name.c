@@ -35,21 +35,75 @@ static const char *const titles[] = {
 static const char *const tails[] = { "speaking", "here", "معك", "معاك",
 				     "معكم" };
 
-static bool key_eq(const char *w, size_t n, const char *lit)
+/* A word in key form; len == SIZE_MAX when it has none (too long, or the
+ * fold failed), which matches nothing. */
+typedef struct wkey {
+	size_t len;
+	char s[64];
+} wkey;
+
+#define NO_KEY ((size_t)-1)
+
+static void make_key(wkey *k, const char *w, size_t n)
 {
-	char k[64];
-	size_t kl;
-	if (n >= sizeof(k) ||
-	    cc_text__fold(k, sizeof(k), &kl, w, n, CC_TEXT__KEY) != 0)
-		return false;
-	{
-		char lk[64];
-		size_t ll;
-		if (cc_text__fold(lk, sizeof(lk), &ll, lit, strlen(lit),
-				  CC_TEXT__KEY) != 0)
-			return false;
-		return kl == ll && !memcmp(k, lk, kl);
+	if (n >= sizeof(k->s) ||
+	    cc_text__fold(k->s, sizeof(k->s), &k->len, w, n, CC_TEXT__KEY) != 0)
+		k->len = NO_KEY;
+}
+
+static bool key_same(const wkey *a, const wkey *b)
+{
+	return a->len != NO_KEY && a->len == b->len &&
+	       !memcmp(a->s, b->s, a->len);
+}
+
+static size_t split(char *s, word *w, size_t cap);
+
+/* The word lists in key form, folded once for every thread. */
+#define CUE_WORDS 8
+static struct {
+	size_t n;
+	wkey w[CUE_WORDS];
+} cue_keys[CC__ARRAY_SIZE(cues)];
+static wkey title_keys[CC__ARRAY_SIZE(titles)];
+static wkey tail_keys[CC__ARRAY_SIZE(tails)];
+static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
+
+static void keys_init(void)
+{
+	size_t i, j;
+	for (i = 0; i < CC__ARRAY_SIZE(cues); i++) {
+		char buf[64];
+		word pw[CUE_WORDS];
+		cue_keys[i].n = 0;
+		if (strlen(cues[i]) >= sizeof(buf))
+			continue;
+		strcpy(buf, cues[i]);
+		cue_keys[i].n = split(buf, pw, CUE_WORDS);
+		for (j = 0; j < cue_keys[i].n; j++)
+			make_key(&cue_keys[i].w[j], pw[j].s, pw[j].len);
 	}
+	for (i = 0; i < CC__ARRAY_SIZE(titles); i++)
+		make_key(&title_keys[i], titles[i], strlen(titles[i]));
+	for (i = 0; i < CC__ARRAY_SIZE(tails); i++)
+		make_key(&tail_keys[i], tails[i], strlen(tails[i]));
+}
+
+/* The caller's words, each folded on first use. */
+typedef struct words {
+	const word *w;
+	size_t n;
+	bool done[MAX_WORDS];
+	wkey k[MAX_WORDS];
+} words;
+
+static const wkey *word_key(words *ws, size_t i)
+{
+	if (!ws->done[i]) {
+		make_key(&ws->k[i], ws->w[i].s, ws->w[i].len);
+		ws->done[i] = true;
+	}
+	return &ws->k[i];
 }
 
 /* Splits s into words at spaces, trimming punctuation at their ends. */
@@ -85,25 +139,15 @@ static size_t split(char *s, word *w, size_t cap)
 	return n;
 }
 
-/* How many words of a cue phrase match at w[0..n). */
-static size_t match_phrase(const word *w, size_t n, const char *phrase)
+/* How many words of cue @c match at the caller's words [first, n). */
+static size_t match_cue(words *ws, size_t first, size_t c)
 {
-	char buf[64];
-	word pw[8];
-	size_t np, i;
-	if (strlen(phrase) >= sizeof(buf))
+	size_t np = cue_keys[c].n, i;
+	if (np > ws->n - first)
 		return 0;
-	strcpy(buf, phrase);
-	np = split(buf, pw, 8);
-	if (np > n)
-		return 0;
-	for (i = 0; i < np; i++) {
-		char lit[64];
-		memcpy(lit, pw[i].s, pw[i].len);
-		lit[pw[i].len] = '\0';
-		if (!key_eq(w[i].s, w[i].len, lit))
+	for (i = 0; i < np; i++)
+		if (!key_same(word_key(ws, first + i), &cue_keys[c].w[i]))
 			return 0;
-	}
 	return np;
 }
 
@@ -166,6 +210,7 @@ int cc_text_name_clean(cc_buf *out, int *problem, const char *text)
 {
 	cc_buf disp = CC_BUF_INIT;
 	word w[MAX_WORDS];
+	words ws;
 	size_t n, first = 0, last, i, k, letters = 0;
 	int rc, p = CC_TEXT_NAME_OK;
 	bool again = true;
@@ -193,10 +238,14 @@ int cc_text_name_clean(cc_buf *out, int *problem, const char *text)
 	n = split(disp.ptr, w, MAX_WORDS);
 	if (n == MAX_WORDS)
 		p = CC_TEXT_NAME_TOO_LONG;
+	pthread_once(&keys_once, keys_init);
+	ws.w = w;
+	ws.n = n;
+	memset(ws.done, 0, sizeof(ws.done));
 	while (again && first < n) {
 		again = false;
 		for (i = 0; i < CC__ARRAY_SIZE(cues); i++) {
-			size_t m = match_phrase(w + first, n - first, cues[i]);
+			size_t m = match_cue(&ws, first, i);
 			if (m && first + m < n) {
 				first += m;
 				again = true;
@@ -204,7 +253,7 @@ int cc_text_name_clean(cc_buf *out, int *problem, const char *text)
 			}
 		}
 		for (i = 0; i < CC__ARRAY_SIZE(titles) && first + 1 < n; i++)
-			if (key_eq(w[first].s, w[first].len, titles[i])) {
+			if (key_same(word_key(&ws, first), &title_keys[i])) {
 				first++;
 				again = true;
 				break;
@@ -212,7 +261,7 @@ int cc_text_name_clean(cc_buf *out, int *problem, const char *text)
 	}
 	last = n;
 	for (i = 0; i < CC__ARRAY_SIZE(tails) && last > first + 1; i++)
-		if (key_eq(w[last - 1].s, w[last - 1].len, tails[i])) {
+		if (key_same(word_key(&ws, last - 1), &tail_keys[i])) {
 			last--;
 			i = (size_t)-1;
 		}

@@ -1,5 +1,6 @@
 /* Prompt rendering (variables, language rule, speech forms) and business
  * hours (time zones through ICU, holidays). */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -187,6 +188,73 @@ static void test_hours_follow_daylight_saving(void **state)
 	cc_engine_free(e);
 }
 
+/* Each thread remembers the span of constant UTC offset it last asked ICU
+ * about and computes local times inside it by arithmetic.  A thread with
+ * nothing remembered asks ICU, so it is the reference: across daylight
+ * saving changes, a zone that dropped them (Damascus, 2022), and times from
+ * 1902 to 2098 (local mean time offsets in seconds), both must agree at
+ * every instant checked. */
+typedef struct cold_check {
+	const cc_engine *e;
+	int64_t t;
+	int open;
+} cold_check;
+
+static void *cold_is_open(void *arg)
+{
+	cold_check *c = arg;
+	c->open = cc_engine_is_open(c->e, c->t);
+	return NULL;
+}
+
+static void check_against_cold(const cc_engine *e, int64_t t)
+{
+	cold_check c = { e, t, -2 };
+	pthread_t th;
+	int warm = cc_engine_is_open(e, t);
+	assert_int_equal(pthread_create(&th, NULL, cold_is_open, &c), 0);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	if (warm != c.open)
+		fail_msg("is_open(%lld): %d, ICU says %d", (long long)t, warm, c.open);
+}
+
+static void test_hours_cached_offsets_match_icu(void **state)
+{
+	static const char *const zones[] = { "America/New_York", "Europe/London",
+					     "Asia/Damascus", "Asia/Riyadh" };
+	/* Windows of a few days in 13-minute steps; hours that open and close
+	 * around 01:00-03:00 local, where the clocks change. */
+	static const int64_t around[] = {
+		1772845200, /* 2026-03-07 */
+		1792800000, /* 2026-10-24 */
+		1666310400, /* 2022-10-21 (Damascus's last change) */
+		-2100000000, 4000000000, 0, -1,
+	};
+	size_t z, w;
+	(void)state;
+	for (z = 0; z < sizeof(zones) / sizeof(zones[0]); z++) {
+		char json[512];
+		cc_engine *e;
+		int64_t t;
+		snprintf(json, sizeof(json),
+			 "{\"business_hours\": {\"time_zone\": \"%s\", \"open\": "
+			 "\"01:30\", \"close\": \"02:45\", \"days\": [\"sunday\", "
+			 "\"monday\", \"tuesday\", \"wednesday\", \"thursday\", "
+			 "\"friday\", \"saturday\"], \"per_day\": {\"monday\": "
+			 "{\"open\": \"00:00\", \"close\": \"00:07\"}}, "
+			 "\"holidays\": [\"03-08\"]}}",
+			 zones[z]);
+		e = make(json);
+		for (w = 0; w < sizeof(around) / sizeof(around[0]); w++)
+			for (t = around[w] - 86400; t < around[w] + 3 * 86400; t += 13 * 60 + 1)
+				check_against_cold(e, t);
+		/* Far apart in time: every check leaves the remembered span. */
+		for (t = -2147483647LL; t < 4200000000LL; t += 86400LL * 365 / 3 + 3613)
+			check_against_cold(e, t);
+		cc_engine_free(e);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +263,7 @@ int main(void)
 		cmocka_unit_test(test_prompt_variables),
 		cmocka_unit_test(test_hours_riyadh),
 		cmocka_unit_test(test_hours_follow_daylight_saving),
+		cmocka_unit_test(test_hours_cached_offsets_match_icu),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
