@@ -76,10 +76,27 @@ static int arena_grow(cc_text__analysis *a, size_t need, size_t keep)
 
 enum { C_SEP, C_PUNCT, C_ARABIC, C_LATIN, C_DIGIT, C_MARK };
 
-static inline int classify(uint32_t cp)
+/* Outside ASCII and the Arabic block: ask ICU. */
+static __attribute__((noinline)) int classify_other(uint32_t cp)
 {
-	int t;
+	int t = u_charType((UChar32)cp);
+	if (t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK ||
+	    t == U_ENCLOSING_MARK)
+		return C_MARK;
+	if (t == U_DECIMAL_DIGIT_NUMBER)
+		return C_DIGIT;
+	if (u_isalpha((UChar32)cp)) {
+		UErrorCode e = U_ZERO_ERROR;
+		UScriptCode sc = uscript_getScript((UChar32)cp, &e);
+		return sc == USCRIPT_ARABIC ? C_ARABIC : C_LATIN;
+	}
+	if (u_isspace((UChar32)cp))
+		return C_SEP;
+	return C_PUNCT;
+}
 
+static inline __attribute__((always_inline)) int classify(uint32_t cp)
+{
 	if (cp < 0x80) {
 		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
 			return C_LATIN;
@@ -101,20 +118,7 @@ static inline int classify(uint32_t cp)
 			return C_MARK;
 		return C_PUNCT;
 	}
-	t = u_charType((UChar32)cp);
-	if (t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK ||
-	    t == U_ENCLOSING_MARK)
-		return C_MARK;
-	if (t == U_DECIMAL_DIGIT_NUMBER)
-		return C_DIGIT;
-	if (u_isalpha((UChar32)cp)) {
-		UErrorCode e = U_ZERO_ERROR;
-		UScriptCode sc = uscript_getScript((UChar32)cp, &e);
-		return sc == USCRIPT_ARABIC ? C_ARABIC : C_LATIN;
-	}
-	if (u_isspace((UChar32)cp))
-		return C_SEP;
-	return C_PUNCT;
+	return classify_other(cp);
 }
 
 /* A token scanner over the key.  Arabic and Latin/digit runs split from

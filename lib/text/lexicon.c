@@ -324,17 +324,37 @@ size_t cc_text__lexicon_match(const cc_text__lexicon *lex,
 	size_t best_n = 0;
 	uint32_t e;
 
-	for (e = lex->by_key[t->key_hash & (lex->nbuckets - 1)]; e != END;
+	size_t mask = lex->nbuckets - 1;
+
+	/* The first words' hashes rule most entries out before a full match:
+	 * one whose first word differs from t in key hash and (for an exact
+	 * entry, or) in stem hash cannot match; in the stem chain, one whose
+	 * key hash shares t's bucket was already tried in the key chain. */
+	for (e = lex->by_key[t->key_hash & mask]; e != END;
 	     e = lex->entries[e].next_key) {
-		size_t n = entry_match(lex, &lex->entries[e], a, i);
+		const lex_entry *en = &lex->entries[e];
+		const lex_tok *lt = &lex->toks[en->first_tok];
+		size_t n;
+		if (lt->key_hash != t->key_hash &&
+		    ((en->flags & CC_TEXT__LEX_EXACT) ||
+		     lt->stem_hash != t->stem_hash))
+			continue;
+		n = entry_match(lex, en, a, i);
 		if (n > best_n) {
 			best_n = n;
-			best = &lex->entries[e];
+			best = en;
 		}
 	}
-	for (e = lex->by_stem[t->stem_hash & (lex->nbuckets - 1)]; e != END;
+	for (e = lex->by_stem[t->stem_hash & mask]; e != END;
 	     e = lex->entries[e].next_stem) {
-		size_t n = entry_match(lex, &lex->entries[e], a, i);
+		const lex_entry *en = &lex->entries[e];
+		const lex_tok *lt = &lex->toks[en->first_tok];
+		size_t n;
+		if ((lt->key_hash & mask) == (t->key_hash & mask) ||
+		    (en->flags & CC_TEXT__LEX_EXACT) ||
+		    lt->stem_hash != t->stem_hash)
+			continue;
+		n = entry_match(lex, en, a, i);
 		if (n > best_n) {
 			best_n = n;
 			best = &lex->entries[e];
