@@ -10,12 +10,18 @@
 
 uint32_t cc_text__hash(const char *s, size_t len)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	uint32_t h = 2166136261u;
-	size_t i;
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
+	size_t i = 0;
+	/* FNV-1a, four bytes a turn */
+	for (; i + 4 <= len; i += 4) {
+		h = (h ^ p[i]) * 16777619u;
+		h = (h ^ p[i + 1]) * 16777619u;
+		h = (h ^ p[i + 2]) * 16777619u;
+		h = (h ^ p[i + 3]) * 16777619u;
 	}
+	for (; i < len; i++)
+		h = (h ^ p[i]) * 16777619u;
 	return h;
 }
 
@@ -181,6 +187,22 @@ static bool next_token(scan *sc, span *sp)
 	sp->start = sc->pos;
 	for (;;) {
 		int g;
+		/* Inside a word, its own letters need no classifying: ASCII
+		 * letters and digits after Latin, U+0621..064A after Arabic. */
+		if (sc->pos < sc->len) {
+			const unsigned char *p = (const unsigned char *)sc->s + sc->pos;
+			if (group == 2 && p[0] >= 'a' && p[0] <= 'z') {
+				letters = true;
+				sc->pos++;
+				continue;
+			}
+			if (group == 1 && sc->pos + 1 < sc->len &&
+			    ((p[0] == 0xD8 && p[1] >= 0xA1 && p[1] <= 0xBF) ||
+			     (p[0] == 0xD9 && p[1] >= 0x80 && p[1] <= 0x8A))) {
+				sc->pos += 2;
+				continue;
+			}
+		}
 		n = peek(sc, sc->pos, &cp);
 		if (n == 0)
 			break;
