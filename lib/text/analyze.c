@@ -8,23 +8,6 @@
 
 #include "text_int.h"
 
-uint32_t cc_text__hash(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	uint32_t h = 2166136261u;
-	size_t i = 0;
-	/* FNV-1a, four bytes a turn */
-	for (; i + 4 <= len; i += 4) {
-		h = (h ^ p[i]) * 16777619u;
-		h = (h ^ p[i + 1]) * 16777619u;
-		h = (h ^ p[i + 2]) * 16777619u;
-		h = (h ^ p[i + 3]) * 16777619u;
-	}
-	for (; i < len; i++)
-		h = (h ^ p[i]) * 16777619u;
-	return h;
-}
-
 void cc_text__analysis_init(cc_text__analysis *a)
 {
 	memset(a, 0, offsetof(cc_text__analysis, arena_inline));

@@ -35,8 +35,23 @@ int cc_text__fold_reference(char *out, size_t cap, size_t *out_len,
 /* ---- hashing (tokens.c) ----------------------------------------------- */
 
 /* FNV-1a over bytes; the token hashes in an analysis use it, so the engine
- * can hash its folded keywords the same way. */
-uint32_t cc_text__hash(const char *s, size_t len);
+ * can hash its folded keywords the same way.  Inline: every token hashes
+ * its key and its stem on the routing hot path. */
+static inline uint32_t cc_text__hash(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t h = 2166136261u;
+	size_t i = 0;
+	for (; i + 4 <= len; i += 4) {
+		h = (h ^ p[i]) * 16777619u;
+		h = (h ^ p[i + 1]) * 16777619u;
+		h = (h ^ p[i + 2]) * 16777619u;
+		h = (h ^ p[i + 3]) * 16777619u;
+	}
+	for (; i < len; i++)
+		h = (h ^ p[i]) * 16777619u;
+	return h;
+}
 
 /* ---- stems (stem_ar.c, stem_en.c) -------------------------------------- */
 
