@@ -240,6 +240,21 @@ size_t cc__scrub(char *dst, const char *s, size_t len)
 	return o;
 }
 
+/* Checks a text to mask and readies @out for its result: a mask is never
+ * longer than its input, except the "***" that hides a short one. */
+static int mask_begin(cc_buf *out, const char *text, const char *what,
+		      size_t *len)
+{
+	int rc;
+
+	*len = strlen(text);
+	rc = cc__utf8_require(text, *len, what);
+	if (rc)
+		return rc;
+	cc__buf_clear(out);
+	return cc__buf_grow(out, *len + 3);
+}
+
 int cc_log_scrub(cc_buf *out, const char *text)
 {
 	size_t len;
@@ -247,13 +262,7 @@ int cc_log_scrub(cc_buf *out, const char *text)
 
 	CC__CHECK_NOTNULL(out);
 	CC__CHECK_NOTNULL(text);
-	len = strlen(text);
-	rc = cc__utf8_require(text, len, "text to scrub");
-	if (rc)
-		return rc;
-	cc__buf_clear(out);
-	rc = cc__buf_grow(out, len);
-	if (rc)
+	if ((rc = mask_begin(out, text, "text to scrub", &len)) != 0)
 		return rc;
 	out->size = cc__scrub(out->ptr, text, len);
 	return 0;
@@ -270,9 +279,7 @@ int cc_log_mask_phone(cc_buf *out, const char *phone)
 
 	CC__CHECK_NOTNULL(out);
 	CC__CHECK_NOTNULL(phone);
-	len = strlen(phone);
-	rc = cc__utf8_require(phone, len, "phone number");
-	if (rc)
+	if ((rc = mask_begin(out, phone, "phone number", &len)) != 0)
 		return rc;
 	for (i = 0; i < len; i += n) {
 		int v = digit_at(phone, i, len, &n);
@@ -285,10 +292,6 @@ int cc_log_mask_phone(cc_buf *out, const char *phone)
 		if (nd < sizeof(digits))
 			digits[nd++] = (char)('0' + v);
 	}
-	cc__buf_clear(out);
-	rc = cc__buf_grow(out, nd + 1);
-	if (rc)
-		return rc;
 	if (nd <= 4) {
 		/* Too short to keep anything and still hide the number. */
 		for (i = 0; i < nd; i++)
@@ -309,19 +312,13 @@ int cc_log_mask_email(cc_buf *out, const char *email)
 
 	CC__CHECK_NOTNULL(out);
 	CC__CHECK_NOTNULL(email);
-	len = strlen(email);
-	rc = cc__utf8_require(email, len, "e-mail address");
-	if (rc)
-		return rc;
-	cc__buf_clear(out);
-	rc = cc__buf_grow(out, len);
-	if (rc)
+	if ((rc = mask_begin(out, email, "e-mail address", &len)) != 0)
 		return rc;
 	p = strchr(email, '@');
 	if (!p || p == email || p[1] == '\0') {
-		/* Not an address: hide all of it but its length class. */
-		out->size = 0;
-		cc__buf_puts(out, "***");
+		/* Not an address: hide all of it. */
+		memcpy(out->ptr, "***", 4);
+		out->size = 3;
 		return 0;
 	}
 	at = (size_t)(p - email);
@@ -338,13 +335,7 @@ int cc_log_mask_name(cc_buf *out, const char *name)
 
 	CC__CHECK_NOTNULL(out);
 	CC__CHECK_NOTNULL(name);
-	len = strlen(name);
-	rc = cc__utf8_require(name, len, "name");
-	if (rc)
-		return rc;
-	cc__buf_clear(out);
-	rc = cc__buf_grow(out, len);
-	if (rc)
+	if ((rc = mask_begin(out, name, "name", &len)) != 0)
 		return rc;
 	for (i = 0; i < len; i += n) {
 		uint32_t cp;
