@@ -281,6 +281,14 @@ _SIGNATURES = [
     ('cc_llm_capabilities', _c.c_uint, [_c.c_void_p]),
     ('cc_llm_name', _c.c_char_p, [_c.c_void_p]),
     ('cc_llm_free', None, [_c.c_void_p]),
+    # sys/provider.h, sys/stt.h, sys/tts.h, sys/llm.h (providers written in Python)
+    ('cc_provider_set_error', _c.c_int, [_c.c_int, _c.c_int, _c.c_char_p]),
+    ('cc_stt_register', _c.c_int, [_c.POINTER(T.SttVtable), _c.c_void_p]),
+    ('cc_stt_unregister', _c.c_int, [_c.c_char_p]),
+    ('cc_tts_register', _c.c_int, [_c.POINTER(T.TtsVtable), _c.c_void_p]),
+    ('cc_tts_unregister', _c.c_int, [_c.c_char_p]),
+    ('cc_llm_register', _c.c_int, [_c.POINTER(T.LlmVtable), _c.c_void_p]),
+    ('cc_llm_unregister', _c.c_int, [_c.c_char_p]),
 ]
 
 

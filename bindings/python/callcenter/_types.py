@@ -445,3 +445,45 @@ class LlmMessage(c.Structure):
 TTS_AUDIO = c.CFUNCTYPE(c.c_int, c.POINTER(c.c_int16), c.c_size_t, c.c_uint32,
                         c.c_uint32, _v)
 TEXT_PIECE = c.CFUNCTYPE(c.c_int, _v, c.c_size_t, _v)
+
+
+# ---- sys/stt.h, sys/tts.h, sys/llm.h (implementing a provider) -----------------
+
+STT_VTABLE_VERSION = 1
+TTS_VTABLE_VERSION = 1
+LLM_VTABLE_VERSION = 1
+
+#: create(void **state, const cc_provider_options *, void *userdata)
+P_CREATE = c.CFUNCTYPE(c.c_int, c.POINTER(_v), c.POINTER(ProviderOptions), _v)
+#: destroy(void *state) and cancel(void *state)
+P_STATE = c.CFUNCTYPE(None, _v)
+#: recognize(state, audio, language, emit, emit_userdata); emit is a
+#: cc_stt_emit_fn, taken as a plain pointer and cast to STT_EMIT.
+P_RECOGNIZE = c.CFUNCTYPE(c.c_int, _v, c.POINTER(AudioFrame), _p, _v, _v)
+STT_EMIT = c.CFUNCTYPE(c.c_int, c.c_int, c.c_char_p, c.c_size_t, c.c_char_p,
+                       c.c_double, _v)
+#: synthesize(state, text, language, voice, emit (cc_tts_audio_fn), userdata)
+P_SYNTHESIZE = c.CFUNCTYPE(c.c_int, _v, _p, _p, _p, _v, _v)
+#: chat(state, system_prompt, messages, count, emit (cc_llm_token_fn), ud)
+P_CHAT = c.CFUNCTYPE(c.c_int, _v, _p, c.POINTER(LlmMessage), c.c_size_t, _v, _v)
+
+
+class SttVtable(c.Structure):
+    """struct cc_stt_vtable (sys/stt.h)."""
+    _fields_ = [('version', c.c_uint), ('name', _p), ('capabilities', c.c_uint),
+                ('create', P_CREATE), ('destroy', P_STATE),
+                ('recognize', P_RECOGNIZE), ('cancel', P_STATE)]
+
+
+class TtsVtable(c.Structure):
+    """struct cc_tts_vtable (sys/tts.h)."""
+    _fields_ = [('version', c.c_uint), ('name', _p), ('capabilities', c.c_uint),
+                ('create', P_CREATE), ('destroy', P_STATE),
+                ('synthesize', P_SYNTHESIZE), ('cancel', P_STATE)]
+
+
+class LlmVtable(c.Structure):
+    """struct cc_llm_vtable (sys/llm.h)."""
+    _fields_ = [('version', c.c_uint), ('name', _p), ('capabilities', c.c_uint),
+                ('create', P_CREATE), ('destroy', P_STATE),
+                ('chat', P_CHAT), ('cancel', P_STATE)]
