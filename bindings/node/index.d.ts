@@ -450,3 +450,43 @@ export class LLM extends Provider {
   chat(messages: ChatMessage[], options?: { systemPrompt?: string | null; onToken?: (text: string) => boolean | void }): string;
   chatAsync(messages: ChatMessage[], options?: { systemPrompt?: string | null }): Promise<string>;
 }
+
+// ---- providers written in JavaScript (sys/stt.h, sys/tts.h, sys/llm.h) ----
+
+/** What an implementation's open() receives: the opener's options. */
+export interface ProviderConfig {
+  baseUrl: string | null; apiKey: string | null; model: string | null; voice: string | null;
+  language: string | null; sampleRate: number; timeoutMs: number; params: Record<string, string>;
+}
+interface ProviderImplBase<I> {
+  /** CAP_* bits of the class (TTS.CAP_*, STT.CAP_*, LLM.CAP_*). */
+  capabilities?: number;
+  /** Called from another thread's request while one runs; stop soon. */
+  cancel?(): void;
+  /** One instance per opener; without it every opener shares this object. */
+  open?(config: ProviderConfig): I;
+  /** Called on an instance returned by open() when it is freed. */
+  close?(): void;
+}
+/** Synchronous: return the chunks (or a generator of them). */
+export interface TTSImpl extends ProviderImplBase<TTSImpl> {
+  /** Rate of Int16Array/Buffer chunks (mono); default 16000. */
+  sampleRate?: number;
+  synthesize?(text: string, language: string | null, voice: string | null):
+    Iterable<AudioFrame | Int16Array | Buffer> | AudioFrame | Int16Array | Buffer;
+}
+export interface STTImpl extends ProviderImplBase<STTImpl> {
+  transcribe?(frame: AudioFrame, languageHint: string | null):
+    string | { text: string; language?: string | null; confidence?: number };
+}
+export interface LLMImpl extends ProviderImplBase<LLMImpl> {
+  chat?(messages: Array<[ 'system' | 'user' | 'assistant', string ]>, systemPrompt: string | null): string | Iterable<string>;
+}
+/** Registers a JavaScript provider under name (AlreadyExistsError when taken). */
+export function registerTTS(name: string, impl: TTSImpl, capabilities?: number): void;
+export function registerSTT(name: string, impl: STTImpl, capabilities?: number): void;
+export function registerLLM(name: string, impl: LLMImpl, capabilities?: number): void;
+/** Removes it from the registry (NotFoundError); open instances keep working. */
+export function unregisterTTS(name: string): void;
+export function unregisterSTT(name: string): void;
+export function unregisterLLM(name: string): void;

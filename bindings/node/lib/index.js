@@ -9,6 +9,7 @@ const engine = require('./engine');
 const session = require('./session');
 const crm = require('./crm');
 const provider = require('./provider');
+const implement = require('./implement');
 
 const Feature = Object.freeze({
   THREADS: 1 << 0, SQLITE: 1 << 1, POSTGRES: 1 << 2, OPUS: 1 << 3,
@@ -32,6 +33,7 @@ module.exports = {
   ...session,
   ...crm,
   ...provider,
+  ...implement,
   Feature,
   LogLevel,
   libraryPath: native.libraryPath,

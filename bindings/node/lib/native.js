@@ -204,6 +204,13 @@ const prototypes = {
   cc_llm_capabilities: 'unsigned int cc_llm_capabilities(const cc_llm *llm)',
   cc_llm_name: 'const char *cc_llm_name(const cc_llm *llm)',
   cc_llm_free: 'void cc_llm_free(cc_llm *llm)',
+  cc_provider_set_error: 'int cc_provider_set_error(int code, int backend_code, const char *message)',
+  cc_stt_register: 'int cc_stt_register(void *vtable, void *userdata)',
+  cc_stt_unregister: 'int cc_stt_unregister(const char *name)',
+  cc_tts_register: 'int cc_tts_register(void *vtable, void *userdata)',
+  cc_tts_unregister: 'int cc_tts_unregister(const char *name)',
+  cc_llm_register: 'int cc_llm_register(void *vtable, void *userdata)',
+  cc_llm_unregister: 'int cc_llm_unregister(const char *name)',
 };
 
 const fn = {};

@@ -181,6 +181,26 @@ const TtsAudio = koffi.proto('int cc_tts_audio_fn(const void *samples, size_t sa
   'uint32_t sample_rate, uint32_t channels, void *userdata)');
 const TextPiece = koffi.proto('int cc_text_piece_fn(const void *text, size_t len, void *userdata)');
 for (const name of ['cc_tts', 'cc_stt', 'cc_llm']) koffi.opaque(name);
+// sys/stt.h, sys/tts.h, sys/llm.h: providers written in JavaScript.  The
+// instance state is a small integer carried in the void * (uintptr_t here);
+// the name is a pointer to memory the registration allocates and keeps.
+const PCreate = koffi.proto('int cc_p_create_fn(void *state_out, void *opts, void *userdata)');
+const PState = koffi.proto('void cc_p_state_fn(uintptr_t state)');
+const PRecognize = koffi.proto('int cc_p_recognize_fn(uintptr_t state, void *audio, const char *language, ' +
+  'void *emit, void *emit_userdata)');
+const SttEmit = koffi.proto('int cc_stt_emit_fn(int is_final, const char *text, size_t len, const char *language, ' +
+  'double confidence, void *userdata)');
+const PSynthesize = koffi.proto('int cc_p_synthesize_fn(uintptr_t state, const char *text, const char *language, ' +
+  'const char *voice, void *emit, void *emit_userdata)');
+const PChat = koffi.proto('int cc_p_chat_fn(uintptr_t state, const char *system_prompt, void *messages, ' +
+  'size_t count, void *emit, void *emit_userdata)');
+const vtable = (name, work) => koffi.struct(name, {
+  version: 'unsigned int', name: 'void *', capabilities: 'unsigned int', create: koffi.pointer(PCreate),
+  destroy: koffi.pointer(PState), [work[0]]: koffi.pointer(work[1]), cancel: koffi.pointer(PState),
+});
+const SttVtable = vtable('cc_stt_vtable', ['recognize', PRecognize]);
+const TtsVtable = vtable('cc_tts_vtable', ['synthesize', PSynthesize]);
+const LlmVtable = vtable('cc_llm_vtable', ['chat', PChat]);
 
 // Every list the CRM returns is { size_t count; T *items; }.
 const List = koffi.struct('cc_crm_list', { count: 'size_t', items: 'void *' });
@@ -192,5 +212,5 @@ module.exports = {
   RecCall, RecTicket, Recorder, SessionOptions, TextInfo, Turn, StoreOptions, CrmClock, CrmOptions,
   Customer, CustomerInput, Call, CallInput, CallFilter, CrmTurn, Ticket, TicketInput, TicketFilter,
   TicketChange, Agent, AgentInput, List, AudioFrameT, ProviderOptions, SttResult, LlmMessage, TtsAudio,
-  TextPiece,
+  TextPiece, PCreate, PState, PRecognize, SttEmit, PSynthesize, PChat, SttVtable, TtsVtable, LlmVtable,
 };
