@@ -25,6 +25,8 @@ from ._provider import *  # noqa: F401,F403
 from ._provider import __all__ as _provider_all
 from ._implement import *  # noqa: F401,F403
 from ._implement import __all__ as _implement_all
+from ._voice import *  # noqa: F401,F403
+from ._voice import __all__ as _voice_all
 
 __all__ = [
     'AlreadyExistsError', 'CallCenterError', 'CallCenterMemoryError',
@@ -33,4 +35,4 @@ __all__ = [
     'library_path', 'mask_email', 'mask_name', 'mask_phone', 'scrub',
     'set_log_level', 'strerror', 'version', 'version_info', 'StateError',
     'StoreError',
-] + _text_all + _engine_all + _session_all + _crm_all + _provider_all + _implement_all
+] + _text_all + _engine_all + _session_all + _crm_all + _provider_all + _implement_all + _voice_all

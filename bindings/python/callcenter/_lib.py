@@ -289,6 +289,18 @@ _SIGNATURES = [
     ('cc_tts_unregister', _c.c_int, [_c.c_char_p]),
     ('cc_llm_register', _c.c_int, [_c.POINTER(T.LlmVtable), _c.c_void_p]),
     ('cc_llm_unregister', _c.c_int, [_c.c_char_p]),
+    # voice.h
+    ('cc_voice_options_init', _c.c_int, [_c.POINTER(T.VoiceOptions), _c.c_uint]),
+    ('cc_voice_new', _c.c_int, [_c.POINTER(_c.c_void_p), _c.c_void_p, _c.c_void_p, _c.c_void_p,
+                                _c.c_void_p, _c.POINTER(T.VoiceOptions)]),
+    ('cc_voice_push_audio', _c.c_int, [_c.c_void_p, _c.POINTER(T.AudioFrame)]),
+    ('cc_voice_push_opus', _c.c_int, [_c.c_void_p, _c.c_char_p, _c.c_size_t]),
+    ('cc_voice_push_dtmf', _c.c_int, [_c.c_void_p, _c.c_char_p, _c.c_size_t]),
+    ('cc_voice_tick', _c.c_int, [_c.c_void_p, _c.c_uint64]),
+    ('cc_voice_playback_done', _c.c_int, [_c.c_void_p]),
+    ('cc_voice_drain', _c.c_int, [_c.c_void_p, _c.c_uint32]),
+    ('cc_voice_history', _c.c_int, [_c.c_void_p, _c.POINTER(Buf)]),
+    ('cc_voice_free', None, [_c.c_void_p]),
 ]
 
 

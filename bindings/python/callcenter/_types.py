@@ -487,3 +487,37 @@ class LlmVtable(c.Structure):
     _fields_ = [('version', c.c_uint), ('name', _p), ('capabilities', c.c_uint),
                 ('create', P_CREATE), ('destroy', P_STATE),
                 ('chat', P_CHAT), ('cancel', P_STATE)]
+
+
+# ---- voice.h -------------------------------------------------------------------
+
+class VoiceMetrics(c.Structure):
+    """struct cc_voice_metrics (voice.h)."""
+    _fields_ = [('stt_us', c.c_uint32), ('session_us', c.c_uint32), ('llm_us', c.c_uint32),
+                ('tts_first_us', c.c_uint32), ('total_us', c.c_uint32),
+                ('pipeline_us', c.c_uint32)]
+
+
+class VoiceEvent(c.Structure):
+    """struct cc_voice_event (voice.h)."""
+    _fields_ = [('type', c.c_int), ('text', _p), ('language', _p), ('confidence', c.c_double),
+                ('action', c.POINTER(Action)), ('error', c.c_int), ('metrics', VoiceMetrics)]
+
+
+class VoicePersona(c.Structure):
+    """struct cc_voice_persona (voice.h)."""
+    _fields_ = [('department', _p), ('prompt_en', _p), ('prompt_ar', _p)]
+
+
+VOICE_EVENT = c.CFUNCTYPE(None, c.POINTER(VoiceEvent), _v)
+VOICE_AUDIO = c.CFUNCTYPE(None, c.POINTER(c.c_int16), c.c_size_t, c.c_uint32, _v)
+VOICE_OPTIONS_VERSION = 1
+
+
+class VoiceOptions(c.Structure):
+    """struct cc_voice_options (voice.h)."""
+    _fields_ = [('version', c.c_uint), ('sample_rate', c.c_uint32), ('vad', _v),
+                ('personas', c.POINTER(VoicePersona)), ('persona_count', c.c_size_t),
+                ('crm_context', _p), ('llm_takes_handoff', c.c_int),
+                ('max_history', c.c_uint), ('fallback_en', _p), ('fallback_ar', _p),
+                ('on_event', VOICE_EVENT), ('on_audio', VOICE_AUDIO), ('userdata', _v)]
