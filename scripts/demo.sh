@@ -39,13 +39,23 @@ fi
 
 # The scripted caller: a billing complaint with a spoken phone number and
 # e-mail, a correction of the e-mail at confirmation, the complaint's
-# details, and an agent who answers.  The clock is pinned to a Sunday 11:00
-# in Damascus (open hours) so the call is the same every time; drop --epoch
-# to use the real time.
+# details, and an agent who answers.  The clock is set to 11:00 Damascus
+# time on the latest working day (Saturday to Thursday, not a holiday of the
+# default configuration), so the call always meets open hours and its
+# records carry a current date; drop --epoch to use the real time.
+epoch=""
+for back in 0 1 2 3; do
+	day=$(TZ=Asia/Damascus date -d "$back days ago" +%Y-%m-%d)
+	case "$(TZ=Asia/Damascus date -d "$day" +%u)-${day#*-}" in
+	5-* | *-01-01 | *-05-01) continue ;;
+	esac
+	epoch=$(TZ=Asia/Damascus date -d "$day 11:00" +%s)
+	break
+done
 echo "A scripted caller plays a call in Arabic (run 'make demo' in a terminal"
 echo "to be the caller yourself)."
 echo
-"$tool" ivr --lang ar --region SA --seed 2024 --epoch 1763884800 --store "$store" <<'CALL'
+"$tool" ivr --lang ar --region SA --seed 2024 --epoch "$epoch" --store "$store" <<'CALL'
 السلام عليكم، معك أحمد الخطيب
 صفر خمسة صفر واحد اثنين ثلاثة أربعة خمسة ستة سبعة
 ahmed at example dot com
