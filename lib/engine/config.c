@@ -49,6 +49,25 @@ int cc_engine__cfg_error(const cc__cfgpath *p, const char *fmt, ...)
 			 reason);
 }
 
+/* An error at @key of the object at @p ("path.key: reason"); the path is
+ * as it was on return. */
+static int key_error(cc__cfgpath *p, const char *key, const char *fmt, ...)
+	CC__PRINTF(3, 4);
+static int key_error(cc__cfgpath *p, const char *key, const char *fmt, ...)
+{
+	char reason[256];
+	size_t mark = cc_engine__path_push_key(p, key);
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof(reason), fmt, ap);
+	va_end(ap);
+	rc = cc_engine__cfg_error(p, "%s", reason);
+	cc_engine__path_pop(p, mark);
+	return rc;
+}
+
 /* ---- typed getters ----------------------------------------------------- */
 
 const char *cc_engine__json_type(const cJSON *v)
@@ -72,28 +91,15 @@ int cc_engine__get_string(const char **out, const cJSON *obj, const char *key, c
 			  bool required)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	size_t mark;
-	int rc = 0;
 	if (!v || cJSON_IsNull(v)) {
 		if (!required)
 			return 0;
-		mark = cc_engine__path_push_key(p, key);
-		rc = cc_engine__cfg_error(p, "required");
-		cc_engine__path_pop(p, mark);
-		return rc;
+		return key_error(p, key, "required");
 	}
-	if (!cJSON_IsString(v)) {
-		mark = cc_engine__path_push_key(p, key);
-		rc = cc_engine__cfg_error(p, "expected string, got %s", cc_engine__json_type(v));
-		cc_engine__path_pop(p, mark);
-		return rc;
-	}
-	if (required && v->valuestring[0] == '\0') {
-		mark = cc_engine__path_push_key(p, key);
-		rc = cc_engine__cfg_error(p, "must not be empty");
-		cc_engine__path_pop(p, mark);
-		return rc;
-	}
+	if (!cJSON_IsString(v))
+		return key_error(p, key, "expected string, got %s", cc_engine__json_type(v));
+	if (required && v->valuestring[0] == '\0')
+		return key_error(p, key, "must not be empty");
 	*out = v->valuestring;
 	return 0;
 }
@@ -101,16 +107,10 @@ int cc_engine__get_string(const char **out, const cJSON *obj, const char *key, c
 int cc_engine__get_bool(int *out, const cJSON *obj, const char *key, cc__cfgpath *p)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	size_t mark;
-	int rc;
 	if (!v)
 		return 0;
-	if (!cJSON_IsBool(v)) {
-		mark = cc_engine__path_push_key(p, key);
-		rc = cc_engine__cfg_error(p, "expected boolean, got %s", cc_engine__json_type(v));
-		cc_engine__path_pop(p, mark);
-		return rc;
-	}
+	if (!cJSON_IsBool(v))
+		return key_error(p, key, "expected boolean, got %s", cc_engine__json_type(v));
 	*out = cJSON_IsTrue(v) ? 1 : 0;
 	return 0;
 }
@@ -119,19 +119,14 @@ int cc_engine__get_number(double *out, const cJSON *obj, const char *key, double
 			  cc__cfgpath *p)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	size_t mark;
-	int rc = 0;
 	if (!v)
 		return 0;
-	mark = cc_engine__path_push_key(p, key);
 	if (!cJSON_IsNumber(v))
-		rc = cc_engine__cfg_error(p, "expected number, got %s", cc_engine__json_type(v));
-	else if (!(v->valuedouble >= lo && v->valuedouble <= hi))
-		rc = cc_engine__cfg_error(p, "%g is out of range %g..%g", v->valuedouble, lo, hi);
-	else
-		*out = v->valuedouble;
-	cc_engine__path_pop(p, mark);
-	return rc;
+		return key_error(p, key, "expected number, got %s", cc_engine__json_type(v));
+	if (!(v->valuedouble >= lo && v->valuedouble <= hi))
+		return key_error(p, key, "%g is out of range %g..%g", v->valuedouble, lo, hi);
+	*out = v->valuedouble;
+	return 0;
 }
 
 int cc_engine__get_uint(unsigned int *out, const cJSON *obj, const char *key, unsigned int lo,
@@ -140,18 +135,13 @@ int cc_engine__get_uint(unsigned int *out, const cJSON *obj, const char *key, un
 	double d = -1;
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
 	int rc;
-	size_t mark;
 	if (!v)
 		return 0;
 	rc = cc_engine__get_number(&d, obj, key, lo, hi, p);
 	if (rc)
 		return rc;
-	if (d != floor(d)) {
-		mark = cc_engine__path_push_key(p, key);
-		rc = cc_engine__cfg_error(p, "expected a whole number, got %g", d);
-		cc_engine__path_pop(p, mark);
-		return rc;
-	}
+	if (d != floor(d))
+		return key_error(p, key, "expected a whole number, got %g", d);
 	*out = (unsigned int)d;
 	return 0;
 }
@@ -159,17 +149,11 @@ int cc_engine__get_uint(unsigned int *out, const cJSON *obj, const char *key, un
 int cc_engine__get_object(const cJSON **out, const cJSON *obj, const char *key, cc__cfgpath *p)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	size_t mark;
-	int rc;
 	*out = NULL;
 	if (!v || cJSON_IsNull(v))
 		return 0;
-	if (!cJSON_IsObject(v)) {
-		mark = cc_engine__path_push_key(p, key);
-		rc = cc_engine__cfg_error(p, "expected object, got %s", cc_engine__json_type(v));
-		cc_engine__path_pop(p, mark);
-		return rc;
-	}
+	if (!cJSON_IsObject(v))
+		return key_error(p, key, "expected object, got %s", cc_engine__json_type(v));
 	*out = v;
 	return 0;
 }
@@ -177,17 +161,11 @@ int cc_engine__get_object(const cJSON **out, const cJSON *obj, const char *key, 
 int cc_engine__get_array(const cJSON **out, const cJSON *obj, const char *key, cc__cfgpath *p)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	size_t mark;
-	int rc;
 	*out = NULL;
 	if (!v || cJSON_IsNull(v))
 		return 0;
-	if (!cJSON_IsArray(v)) {
-		mark = cc_engine__path_push_key(p, key);
-		rc = cc_engine__cfg_error(p, "expected array, got %s", cc_engine__json_type(v));
-		cc_engine__path_pop(p, mark);
-		return rc;
-	}
+	if (!cJSON_IsArray(v))
+		return key_error(p, key, "expected array, got %s", cc_engine__json_type(v));
 	*out = v;
 	return 0;
 }
