@@ -230,6 +230,51 @@ static bool next_token(scan *sc, span *sp)
 	return true;
 }
 
+/* Chat often glues the negator ما to the word it negates (ماوصلني، مافي،
+ * ماعندي، مابعرف، مااشتغل، ماردوا); speech-to-text writes them apart.  On
+ * a key word, returns the length of a glued ما to cut off as its own token,
+ * or 0.  The rest must read as a verb or a negatable particle: an
+ * imperfect (ي ت ن) or Levantine ب prefix, a second alif, or a subject or
+ * object ending (ت نا وا تو ني ش), on at least three letters; or one of the
+ * short particles below.  Words that only look so are listed apart. */
+static size_t glued_negator(const char *w, size_t wl)
+{
+	static const char *const particles[] = {
+		"في", "فيه", "فيش", "فيها", "حد", "حدا", "حدش", "بدي", "بدك",
+		"بده", "بدنا", "كان", "كانش", "صار", "جا", "اجا", "اجي", "جاء",
+		"عندي", "عندك", "عنده", "عندها", "عندنا", "عندكم", "عندهم",
+	};
+	static const char *const words[] = {
+		"مازلت", "مازالت", "مازلنا", "مازالوا", "مايكروسوفت", "مانجو",
+		"ماتريكس", "مارست", "مارستها", "ماليزيا", "مالكنا", "مانشيت",
+		"ماكينات", "ماركات", "مارينا",
+	};
+	static const char *const endings[] = { "ت", "نا", "وا", "تو", "ني", "ش" };
+	const char *r = w + 4;
+	size_t rl = wl - 4, i;
+
+	if (wl < 6 || memcmp(w, "ما", 4) != 0)
+		return 0;
+	for (i = 0; i < CC__ARRAY_SIZE(particles); i++)
+		if (rl == strlen(particles[i]) && memcmp(r, particles[i], rl) == 0)
+			return 4;
+	if (rl < 6) /* three letters at least */
+		return 0;
+	for (i = 0; i < CC__ARRAY_SIZE(words); i++)
+		if (wl == strlen(words[i]) && memcmp(w, words[i], wl) == 0)
+			return 0;
+	if (memcmp(r, "ي", 2) == 0 || memcmp(r, "ت", 2) == 0 ||
+	    memcmp(r, "ن", 2) == 0 || memcmp(r, "ب", 2) == 0 ||
+	    memcmp(r, "ا", 2) == 0)
+		return 4;
+	for (i = 0; i < CC__ARRAY_SIZE(endings); i++) {
+		size_t el = strlen(endings[i]);
+		if (memcmp(r + rl - el, endings[i], el) == 0)
+			return 4;
+	}
+	return 0;
+}
+
 static bool ascii_letters_only(const char *s, size_t len)
 {
 	size_t i;
@@ -293,6 +338,14 @@ int cc_text__tokenize(cc_text__analysis *a, const char *text, size_t len)
 		const char *w = a->arena + sp.start;
 		size_t wl = sp.end - sp.start, sl;
 
+		if (sp.script == CC_TEXT__SCRIPT_ARABIC) {
+			size_t g = glued_negator(w, sp.end - sp.start);
+			if (g) { /* the rest is the next token */
+				sp.end = sp.start + g;
+				sc.pos = sp.end;
+			}
+		}
+		wl = sp.end - sp.start;
 		if (i > 0)
 			*stem++ = ' ', a->stems_len++;
 		if (sp.script == CC_TEXT__SCRIPT_ARABIC)

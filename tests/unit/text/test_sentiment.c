@@ -201,6 +201,66 @@ static void test_negation_table(void **state)
 	cc_text__analysis_dispose(&a);
 }
 
+/* Chat glues ما to the word it negates; the analysis must be the one of the
+ * spaced form: same tokens, keys, stems, negation and sentiment. */
+static void test_glued_negator_reads_as_spaced(void **state)
+{
+	static const struct {
+		const char *glued, *spaced;
+	} pairs[] = {
+		{ "ماوصلني الطلب", "ما وصلني الطلب" },
+		{ "ماعندي مشكلة", "ما عندي مشكلة" },
+		{ "مافي احد يرد", "ما في احد يرد" },
+		{ "مابعرف وين الفرع", "ما بعرف وين الفرع" },
+		{ "الخدمة مااشتغلت", "الخدمة ما اشتغلت" },
+		{ "ماردوا علي", "ما ردوا علي" },
+		{ "ماحلوش المشكلة", "ما حلوش المشكلة" },
+		{ "مايشتغل التطبيق", "ما يشتغل التطبيق" },
+	};
+	/* Words that only begin with ما stay whole. */
+	static const char *const whole[] = {
+		"ماشاءالله", "ماركات", "ماكينة", "مازلت", "مازالت", "ماهو",
+		"ماذا", "مانع", "مايو", "ماليزيا", "ماجستير", "مادة", "ماشي",
+	};
+	cc_text__analysis g, sp;
+	size_t i, j;
+	(void)state;
+	cc_text__analysis_init(&g);
+	cc_text__analysis_init(&sp);
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		assert_int_equal(cc_text__analyze(&g, pairs[i].glued,
+						  strlen(pairs[i].glued), NULL),
+				 0);
+		assert_int_equal(cc_text__analyze(&sp, pairs[i].spaced,
+						  strlen(pairs[i].spaced), NULL),
+				 0);
+		if (g.ntokens != sp.ntokens)
+			fail_msg("[%s]: %zu tokens, spaced %zu", pairs[i].glued,
+				 g.ntokens, sp.ntokens);
+		for (j = 0; j < g.ntokens; j++) {
+			const cc_text__token *a = &g.tokens[j], *b = &sp.tokens[j];
+			assert_int_equal(a->key_len, b->key_len);
+			assert_memory_equal(cc_text__tok_key(&g, a),
+					    cc_text__tok_key(&sp, b), a->key_len);
+			assert_int_equal(a->stem_len, b->stem_len);
+			assert_memory_equal(cc_text__tok_stem(&g, a),
+					    cc_text__tok_stem(&sp, b), a->stem_len);
+			assert_int_equal(a->flags, b->flags);
+		}
+		assert_int_equal(g.sentiment, sp.sentiment);
+		assert_true(g.score == sp.score);
+	}
+	for (i = 0; i < sizeof(whole) / sizeof(whole[0]); i++) {
+		assert_int_equal(cc_text__analyze(&g, whole[i], strlen(whole[i]),
+						  NULL),
+				 0);
+		if (g.ntokens != 1)
+			fail_msg("[%s] was split", whole[i]);
+	}
+	cc_text__analysis_dispose(&g);
+	cc_text__analysis_dispose(&sp);
+}
+
 /* A negator the engine configures takes the conjunctions too. */
 static void test_negation_configured(void **state)
 {
@@ -319,6 +379,7 @@ int main(void)
 		cmocka_unit_test(test_intensifier_scales),
 		cmocka_unit_test(test_negation_flags),
 		cmocka_unit_test(test_negation_table),
+		cmocka_unit_test(test_glued_negator_reads_as_spaced),
 		cmocka_unit_test(test_negation_configured),
 		cmocka_unit_test(test_corpus),
 		cmocka_unit_test(test_lexicon_extension),
